@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+
+export const pageIds = ['sources', 'stores', 'snapshots', 'restore', 'plans', 'activity', 'settings'] as const;
+export type PageId = (typeof pageIds)[number];
+const defaultPage: PageId = 'snapshots';
+
+/** Reads `#/<page>` from the address; anything else is the default page. */
+export function pageFromHash(hash: string): PageId {
+  const candidate = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return (pageIds as readonly string[]).includes(candidate) ? (candidate as PageId) : defaultPage;
+}
+
+interface RouteState {
+  readonly page: PageId;
+  go(page: PageId): void;
+}
+
+/**
+ * The current page lives in the URL hash, so reloads and the back button work in the browser
+ * build and in Electron alike.
+ */
+export const useRoute = create<RouteState>((set) => ({
+  page: pageFromHash(globalThis.location?.hash ?? ''),
+  go(page) {
+    if (globalThis.location) globalThis.location.hash = `#/${page}`;
+    set({ page });
+  },
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => useRoute.setState({ page: pageFromHash(window.location.hash) }));
+}

@@ -1,0 +1,42 @@
+/**
+ * Builds everything into dist/: the Node and Electron bundles with esbuild (ES modules for Node 20
+ * and Electron 45's Node, dependencies left in node_modules), then the renderer with Vite.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const nodeEntries: Readonly<Record<string, string>> = {
+  'main/main': 'main/main.ts',
+  'main/headless': 'main/headless.ts',
+  'main/cli': 'main/cli.ts',
+};
+
+const common: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+async function main(): Promise<void> {
+  const onlyNode = process.argv.includes('--node-only');
+  for (const dir of ['main', 'preload']) fs.rmSync(path.join(root, 'dist', dir), { recursive: true, force: true });
+  await Promise.all([
+    esbuild({ ...common, entryPoints: nodeEntries, outdir: 'dist', packages: 'external' }),
+    // A sandboxed preload script must be a single CommonJS file.
+    esbuild({ ...common, format: 'cjs', entryPoints: { 'preload/preload': 'preload/preload.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  ]);
+  if (!onlyNode) await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

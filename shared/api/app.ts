@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { event, method } from './define';
+import { settingsSchema, type Settings } from '../types/settings';
+
+export type Runtime = 'electron' | 'headless' | 'cli';
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly runtime: Runtime;
+  readonly os: string;
+  readonly arch: string;
+  readonly nodeVersion: string;
+  /** null outside Electron. */
+  readonly electronVersion: string | null;
+  /** Folder that holds the app's catalog, settings, logs and connector entries. */
+  readonly dataDir: string;
+}
+
+const noParams = z.object({}).strict();
+
+export const appMethods = {
+  'app.info': method<AppInfo>()(noParams),
+  'settings.get': method<Settings>()(noParams),
+  /** Changes some settings and returns all of them; emits `settings.changed`. */
+  'settings.set': method<Settings>()(settingsSchema.partial().strict()),
+};
+
+export const appEvents = {
+  'settings.changed': event<Settings>(),
+};
