@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+import type * as ZstdBinding from 'zstd-napi/binding.js';
+import { KlosetError } from './errors';
+
+// zstd-napi's low-level binding compresses into a buffer we provide (room for our flag byte, no
+// copy). It is CommonJS whose exports Node's ESM loader cannot see, hence require.
+const zstd = createRequire(import.meta.url)('zstd-napi/binding') as typeof ZstdBinding;
+
+export const compressionAlgorithms = ['zstd'] as const;
+export type CompressionAlgorithm = (typeof compressionAlgorithms)[number];
+
+const flagStored = 0;
+const flagZstd = 1;
+
+/**
+ * Turns a raw object into its encoded form and back: one flag byte (0 stored, 1 zstd) and the
+ * payload. An object that zstd does not shrink by at least 1/64 is stored as it is, which costs
+ * little: zstd gives up on incompressible input at several GB/s.
+ */
+export interface Codec {
+  encode(raw: Uint8Array): Buffer;
+  /** `rawLength` comes from the object's index entry; a mismatch is corruption. */
+  decode(encoded: Uint8Array, rawLength: number, what?: string): Buffer;
+}
+
+export function createCodec(algorithm: string, level: number): Codec {
+  if (algorithm !== 'zstd') throw new KlosetError('UNSUPPORTED_VERSION', `This store compresses with ${algorithm}, which this version does not know.`);
+  const compressor = new zstd.CCtx();
+  const decompressor = new zstd.DCtx();
+  return {
+    encode(raw) {
+      const out = Buffer.allocUnsafe(zstd.compressBound(raw.byteLength) + 1);
+      const written = raw.byteLength < 64 ? raw.byteLength : compressor.compress(out.subarray(1), raw, level);
+      if (written < raw.byteLength - (raw.byteLength >> 6)) {
+        out[0] = flagZstd;
+        return out.subarray(0, written + 1);
+      }
+      const stored = Buffer.allocUnsafe(raw.byteLength + 1);
+      stored[0] = flagStored;
+      stored.set(raw, 1);
+      return stored;
+    },
+    decode(encoded, rawLength, what = 'object') {
+      const view = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+      const flag = view[0];
+      const payload = view.subarray(1);
+      if (flag === flagStored) {
+        if (payload.length !== rawLength) throw lengthMismatch(what);
+        return payload;
+      }
+      if (flag !== flagZstd) throw new KlosetError('CORRUPT', `The ${what} has an unknown encoding (${String(flag)}).`);
+      const out = Buffer.allocUnsafe(rawLength);
+      let written: number;
+      try {
+        written = decompressor.decompress(out, payload);
+      } catch {
+        throw new KlosetError('CORRUPT', `The ${what} could not be decompressed: it is damaged.`);
+      }
+      if (written !== rawLength) throw lengthMismatch(what);
+      return out;
+    },
+  };
+}
+
+function lengthMismatch(what: string): KlosetError {
+  return new KlosetError('CORRUPT', `The ${what} does not have the length its index records.`);
+}
