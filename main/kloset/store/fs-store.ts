@@ -120,6 +120,10 @@ export class FsStore implements Store {
     return total;
   }
 
+  async isEmptyLocation(): Promise<boolean> {
+    return (await readNames(this.root)).length === 0;
+  }
+
   async close(): Promise<void> {}
 
   private objectPath(kind: ObjectKind, mac: Mac): string {

@@ -56,5 +56,11 @@ export interface Store {
   mode(): Promise<StoreMode>;
   /** Total bytes stored, or null when the backend cannot tell. */
   size(): Promise<number | null>;
+  /**
+   * True when the location holds nothing at all, not even files that are not objects. Stores
+   * that can tell implement it, so that creating a store never mixes it into a folder of
+   * someone's files.
+   */
+  isEmptyLocation?(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { Repository } from '../repository/repository';
+import type { ChunkerParams } from '../chunker/fastcdc';
+import { FsStore } from '../store/fs-store';
+import type { Store } from '../store/store';
+import { tempDir } from './trees';
+
+/** Cheap Argon2id for tests only (real stores use 64 MiB and 3 passes). */
+export const testKdfCost = { memoryKiB: 8 * 1024, iterations: 1, parallelism: 1 } as const;
+/** Small chunks and packfiles so that tests exercise many of each. */
+export const testChunking: ChunkerParams = { algorithm: 'fastcdc-v2020', minSize: 16 * 1024, normalSize: 64 * 1024, maxSize: 256 * 1024 };
+
+export async function createTestRepository(options: { store?: Store; passphrase?: string | null; packfileTargetSize?: number } = {}): Promise<{ repository: Repository; dir: string }> {
+  const dir = tempDir('store');
+  const store = options.store ?? new FsStore(path.join(dir, 'store'));
+  const repository = await Repository.create(store, {
+    passphrase: options.passphrase === undefined ? 'correct horse battery staple' : options.passphrase,
+    kdfCost: testKdfCost,
+    chunking: testChunking,
+    packfileTargetSize: options.packfileTargetSize ?? 512 * 1024,
+  });
+  return { repository, dir };
+}
+
+let workerScript: Promise<URL> | null = null;
+
+/** Bundles the encoder worker once per test run, as the app's build does, and returns its URL. */
+export function testWorkerScript(): Promise<URL> {
+  workerScript ??= (async () => {
+    // Inside the project, so that the bundle's imports resolve from its node_modules.
+    const projectDir = path.join(import.meta.dirname, '..', '..', '..');
+    const outfile = path.join(projectDir, '.tsbuild', `test-worker-${process.pid}`, 'kloset-encoder.mjs');
+    await build({
+      entryPoints: [path.join(import.meta.dirname, '..', 'snapshot', 'encoder', 'encoder-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      packages: 'external',
+      absWorkingDir: projectDir,
+      logLevel: 'warning',
+    });
+    return new URL(`file://${outfile}`);
+  })();
+  return workerScript;
+}
