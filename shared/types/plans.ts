@@ -149,12 +149,16 @@ export interface PlanLastRun {
 export interface PlanStatus {
   /** When the next scheduled run is due; in the past while the plan is overdue (paused, waiting, running). */
   readonly nextRunAt: string | null;
-  /** The job of the run in progress, or null. */
+  readonly isRunning: boolean;
+  /** The job of the run in progress; null when not running or while its job is being started. */
   readonly runningJobId: string | null;
   /** Due, but one of its stores is being written by another plan's run. */
   readonly isWaitingForStore: boolean;
   readonly lastRun: PlanLastRun | null;
 }
+
+/** A plan with where it stands: what `plans.list` returns and `plans.changed` carries. */
+export type PlanSummary = Plan & { readonly status: PlanStatus };
 
 const dayNames: Record<Weekday, string> = {
   mon: 'Mondays',
