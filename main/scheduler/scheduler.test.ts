@@ -156,7 +156,7 @@ describe('the scheduler and plan changes', () => {
 
 describe('the scheduler and run results', () => {
   it('records a launch failure and a failed job, then waits for the next slot', async () => {
-    const { scheduler, launcher, clock } = rig();
+    const { scheduler, launcher, clock, logLines } = rig();
     const plan = scheduler.createPlan(newPlan('docs'));
     launcher.failNextStart = new Error('The store "Backups" is locked: open it with its passphrase.');
     await clock.advanceTo('2026-05-01T10:00:00Z');
@@ -167,6 +167,7 @@ describe('the scheduler and run results', () => {
       message: 'The store "Backups" is locked: open it with its passphrase.',
       jobId: null,
     });
+    expect(logLines).toContain('warn: a plan run failed');
     launcher.durations.set('docs', null);
     await clock.advanceTo('2026-05-02T09:40:00Z');
     launcher.end('job-1', 'canceled', 'Canceled by the user.');

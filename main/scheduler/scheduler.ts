@@ -293,7 +293,9 @@ export class Scheduler {
         nextDueAt = this.computeNextDue(plan, { ...state, lastSlotAt }, endedAt);
       }
       this.repository.setRunState(planId, { nextDueAt, lastSlotAt, lastRun });
-      this.options.log.info('a plan run ended', { planId, result: outcome.result, jobId: run.jobId });
+      const fields = { planId, result: outcome.result, jobId: run.jobId };
+      if (outcome.result === 'failed') this.options.log.warn('a plan run failed', fields);
+      else this.options.log.info('a plan run ended', fields);
     }
     this.evaluate();
     if (plan !== null) this.emitPlan(planId);

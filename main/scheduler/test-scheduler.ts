@@ -94,7 +94,7 @@ export function createSchedulerRig(setup: SchedulerSetup): SchedulerRig {
   const repository = openPlanRepository(setup.file ?? ':memory:', { now: () => clock.now() });
   const launcher = new FakeLauncher(clock, () => repository, setup.runDurationMs ?? 10 * 60_000);
   const logLines: string[] = [];
-  const log = { info: (message: string) => logLines.push(message), warn: (message: string) => logLines.push(message) };
+  const log = { info: (message: string) => logLines.push(message), warn: (message: string) => logLines.push(`warn: ${message}`) };
   const scheduler = new Scheduler({
     repository,
     launcher,
