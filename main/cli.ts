@@ -1,28 +1,23 @@
 /**
  * The `kloset` command: the same verbs as the app, for scripts and power users.
- * Exit codes: 0 ok, 1 failure, 2 usage error.
+ * Exit codes: 0 ok, 1 failure, 2 usage or wrong passphrase, 3 backup saved with unreadable files.
  */
-import { appVersion } from './version';
+import { runCli } from './cli/run';
 
-const help = `kloset ${appVersion}: back up folders into an encrypted, deduplicating Kloset store.
+const controller = new AbortController();
+let interrupts = 0;
+process.on('SIGINT', () => {
+  if (++interrupts > 1) process.exit(130);
+  process.stderr.write('\nStopping… (press Ctrl-C again to quit at once)\n');
+  controller.abort();
+});
 
-Usage:
-  kloset --help          show this help
-  kloset version         print the version
-`;
-
-function run(argv: readonly string[]): number {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(help);
-    return 0;
-  }
-  if (command === 'version' || command === '--version') {
-    process.stdout.write(`kloset ${appVersion}\n`);
-    return 0;
-  }
-  process.stderr.write(`kloset: unknown command "${command}". Run "kloset --help" for the list of commands.\n`);
-  return 2;
-}
-
-process.exitCode = run(process.argv.slice(2));
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() }, controller.signal).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`kloset: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

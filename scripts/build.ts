@@ -13,6 +13,7 @@ const nodeEntries: Readonly<Record<string, string>> = {
   'main/main': 'main/main.ts',
   'main/headless': 'main/headless.ts',
   'main/cli': 'main/cli.ts',
+  'main/kloset-encoder': 'main/kloset/snapshot/encoder/encoder-worker.ts',
 };
 
 const common: BuildOptions = {

@@ -64,10 +64,12 @@ export function decodeTrailer(bytes: Buffer, packfileSize: number, what: string)
 }
 
 /** Opens and checks a packfile's sealed index (its AAD is the packfile header). */
-export function decodeIndex(sealed: Buffer, header: Buffer, sealer: Sealer, indexOffset: number, what: string): { entries: PackEntry[]; plaintext: Buffer; kind: PackfileKind } {
+export function decodeIndex(sealed: Buffer, header: Buffer, sealer: Sealer, trailer: Trailer, what: string): { entries: PackEntry[]; plaintext: Buffer; kind: PackfileKind } {
   const flags = readHeader(header, 'packfile', what);
   const kind: PackfileKind | undefined = flags === packfileKindFlags.data ? 'data' : flags === packfileKindFlags.metadata ? 'metadata' : undefined;
   if (!kind) throw new KlosetError('CORRUPT', `The ${what} has an unknown packfile kind.`);
+  const indexOffset = trailer.indexOffset;
+  const trailerEntryCount = trailer.entryCount;
   const plaintext = sealer.open(sealed, header, `index of the ${what}`);
   const raw = decodeMsgpack(plaintext, `index of the ${what}`);
   if (!Array.isArray(raw)) throw new KlosetError('CORRUPT', `The index of the ${what} is malformed.`);
@@ -89,6 +91,7 @@ export function decodeIndex(sealed: Buffer, header: Buffer, sealer: Sealer, inde
     }
     return entry;
   });
+  if (entries.length !== trailerEntryCount) throw new KlosetError('CORRUPT', `The ${what} has an index whose entry count does not match its trailer.`);
   if (kind === 'data' && entries.some((entry) => entry.type !== 'chunk')) {
     throw new KlosetError('CORRUPT', `The ${what} mixes metadata into a data packfile.`);
   }

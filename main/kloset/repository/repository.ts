@@ -20,7 +20,8 @@ export interface RepositorySecrets {
 }
 
 export interface OpenOptions {
-  readonly passphrase: string | null;
+  /** The passphrase, or a function asked for it only if the store is encrypted (a prompt). */
+  readonly passphrase: string | null | (() => Promise<string>);
   /** Kept between runs by the app (SQLite); a fresh memory cache by default. */
   readonly cache?: StateCache;
 }
@@ -34,6 +35,8 @@ export class Repository {
   readonly sealer: Sealer;
   readonly codec: Codec;
   private readonly metadata = new MetadataCache(32 * 1024 * 1024);
+  /** States that could not be read at the last refresh, by name: their snapshots are not listed. */
+  readonly damagedStates = new Map<string, string>();
 
   private constructor(
     readonly store: Store,
@@ -57,7 +60,8 @@ export class Repository {
 
   static async open(store: Store, options: OpenOptions): Promise<Repository> {
     const config = decodeConfig(await store.open());
-    const masterKey = await unlockMasterKey(config, options.passphrase, store.location);
+    const passphrase = typeof options.passphrase === 'function' ? (config.encryption ? await options.passphrase() : null) : options.passphrase;
+    const masterKey = await unlockMasterKey(config, passphrase, store.location);
     const repository = new Repository(store, config, masterKey, options.cache ?? new MemoryStateCache());
     await repository.refresh();
     return repository;
@@ -90,7 +94,8 @@ export class Repository {
 
   /**
    * Brings the state cache up to date with the store: applies states it has not seen, and starts
-   * over if a state it had applied is gone (maintenance merged or removed it).
+   * over if a state it had applied is gone (maintenance merged or removed it). A damaged state is
+   * set aside in `damagedStates` (its snapshots stay hidden) rather than making the store unusable.
    */
   async refresh(): Promise<void> {
     const names = (await this.store.list('state')).map(macToHex);
@@ -100,9 +105,21 @@ export class Repository {
     const known = this.cache.appliedStates();
     const missing = names.filter((name) => !known.has(name));
     const deltas: Array<{ name: string; delta: StateDelta }> = [];
+    this.damagedStates.clear();
     for (let i = 0; i < missing.length; i += 16) {
       const batch = missing.slice(i, i + 16);
-      deltas.push(...(await Promise.all(batch.map(async (name) => ({ name, delta: await this.readState(Buffer.from(name, 'hex')) })))));
+      const read = await Promise.all(
+        batch.map(async (name) => {
+          try {
+            return { name, delta: await this.readState(Buffer.from(name, 'hex')) };
+          } catch (error) {
+            if (!isKlosetError(error, 'CORRUPT') && !isKlosetError(error, 'UNSUPPORTED_VERSION')) throw error;
+            this.damagedStates.set(name, error.message);
+            return null;
+          }
+        }),
+      );
+      for (const item of read) if (item) deltas.push(item);
     }
     deltas.sort((a, b) => a.delta.createdAt.getTime() - b.delta.createdAt.getTime() || a.name.localeCompare(b.name));
     for (const { name, delta } of deltas) this.cache.apply(name, delta);

@@ -81,6 +81,11 @@ export class WriteSession {
     return this.repository.writeState(delta);
   }
 
+  /** Waits until every queued upload has finished (so `storedBytes` is complete). */
+  async settle(): Promise<void> {
+    await this.drain();
+  }
+
   /** Deletes spool files; uploads that finished stay in the store, unreferenced. */
   async abandon(): Promise<void> {
     this.metadata?.abandon();

@@ -87,6 +87,7 @@ export async function backup(repository: Repository, options: BackupOptions): Pr
     const run = new BackupRun(importer, pool, new ParentLookup(parent), options);
     await run.walk();
     await pool.flush();
+    await session.settle();
     const { root, totals } = await run.tree.finalize((type, bytes) => session.putMetadata(type, bytes));
     const errorsMac = run.errors.length ? await session.putMetadata('errors', encodeErrors(run.errors)) : null;
     const header: SnapshotHeader = {

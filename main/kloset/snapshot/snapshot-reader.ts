@@ -1,4 +1,4 @@
-import { KlosetError } from '../errors';
+import { KlosetError, isKlosetError } from '../errors';
 import { macToHex, resolvePrefix, type Mac } from '../ids';
 import type { Repository } from '../repository/repository';
 import type { SnapshotListing } from '../repository/state-cache';
@@ -125,10 +125,18 @@ export function listSnapshots(repository: Repository, options: { includeDeleted?
     .sort((a, b) => b.time.getTime() - a.time.getTime());
 }
 
-/** Finds a snapshot by ID prefix (at least 4 hex characters), like git. */
+/** Finds a snapshot by ID prefix, like git. */
 export function findSnapshot(repository: Repository, prefix: string, options: { includeDeleted?: boolean } = {}): SnapshotListing {
   const snapshots = listSnapshots(repository, options);
-  const id = resolvePrefix(prefix, snapshots.map((snapshot) => macToHex(snapshot.id)));
+  let id: string;
+  try {
+    id = resolvePrefix(prefix, snapshots.map((snapshot) => macToHex(snapshot.id)));
+  } catch (error) {
+    if (isKlosetError(error, 'NOT_FOUND') && repository.damagedStates.size > 0) {
+      throw new KlosetError('NOT_FOUND', `${error.message} ${repository.damagedStates.size} state(s) of this store are damaged and their snapshots cannot be listed: run "check".`);
+    }
+    throw error;
+  }
   return snapshots.find((snapshot) => macToHex(snapshot.id) === id) as SnapshotListing;
 }
 

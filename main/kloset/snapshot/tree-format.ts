@@ -135,6 +135,7 @@ export interface SnapshotHeader {
   /** The source root's own metadata (mode, times, owner), restored on its folder. */
   readonly rootInfo: EntryInfo;
   readonly summary: TreeSummary & { readonly symlinks: number; readonly others: number };
+  /** `storedBytes`: size of the data packfiles this backup added (its metadata packfile aside). */
   readonly stats: { readonly newChunks: number; readonly newBytes: number; readonly storedBytes: number; readonly reusedFiles: number; readonly durationMs: number };
   readonly errors: { readonly count: number; readonly list: Mac | null };
   readonly excludes: readonly string[];

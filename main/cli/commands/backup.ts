@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { formatBytes, formatDuration } from '../../../shared/format';
+import { ExcludeMatcher, FsImporter, backup, macToHex } from '../../kloset';
+import { appVersion } from '../../version';
+import { stringList, type Command } from '../command';
+import { UsageError } from '../io';
+import { createProgressBar } from '../progress-bar';
+import { encoderWorkerScript, openRepository } from '../store-access';
+
+/** Exit code of a backup that made its snapshot but could not read some files (as restic does). */
+export const partialBackupExitCode = 3;
+
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'back up a folder or a file as a new snapshot',
+  usage: '<path> [--tag t]… [--exclude pattern]… [--exclude-file f]… [--name n] [--no-parent]',
+  options: {
+    tag: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    'exclude-file': { type: 'string', multiple: true },
+    name: { type: 'string' },
+    'no-parent': { type: 'boolean' },
+  },
+  help: [
+    '--tag t            label the snapshot (repeatable)',
+    '--exclude p        skip paths matching a gitignore-style pattern (repeatable)',
+    '--exclude-file f   read exclude patterns from a file, one per line (repeatable)',
+    '--name n           name the snapshot (default: the folder name)',
+    '--no-parent        read every file, even unchanged ones',
+    `Exits ${partialBackupExitCode} when the snapshot was made but some files could not be read.`,
+  ],
+  async run(context) {
+    const [source, ...extra] = context.positionals;
+    if (!source || extra.length) throw new UsageError('Give exactly one path to back up.');
+    const excludes = ExcludeMatcher.fromFiles(stringList(context.values.exclude), stringList(context.values['exclude-file']).map((file) => path.resolve(context.io.cwd, file)));
+    const repository = await openRepository(context);
+    const storeRoot = path.resolve(context.io.cwd, context.storeLocation ?? '');
+    const importer = new FsImporter(path.resolve(context.io.cwd, source), { excludes, skipPaths: [storeRoot] });
+    const worker = encoderWorkerScript();
+    const bar = createProgressBar(context.io);
+    const result = await backup(repository, {
+      importer,
+      tags: stringList(context.values.tag),
+      ...(typeof context.values.name === 'string' ? { name: context.values.name } : {}),
+      excludes: excludes.patterns,
+      parent: context.values['no-parent'] ? 'none' : 'auto',
+      ...(worker ? { workerScript: worker } : { workers: 0 }),
+      writer: `kloset ${appVersion}`,
+      signal: context.signal,
+      onProgress: (progress) => bar.update({ label: 'backup', ...progress }),
+    });
+    bar.done();
+    const { header, errors } = result;
+    const id = macToHex(result.id);
+    context.out.line(`Snapshot ${id.slice(0, 8)} saved: ${header.summary.files} files, ${formatBytes(header.summary.bytes)} (${formatBytes(header.stats.newBytes)} new, ${formatBytes(header.stats.storedBytes)} added to the store) in ${formatDuration(header.stats.durationMs / 1000)}.`);
+    for (const error of errors.slice(0, 20)) context.out.note(`warning: ${error.pathname}: ${error.message}`);
+    if (errors.length > 20) context.out.note(`warning: … and ${errors.length - 20} more entries could not be read.`);
+    context.out.json({ id, summary: header.summary, stats: header.stats, errors });
+    return errors.length ? partialBackupExitCode : 0;
+  },
+};

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { formatBytes } from '../../../shared/format';
+import { FsExporter, SnapshotReader, findSnapshot, overwritePolicies, parseSnapshotRef, restore, type OverwritePolicy } from '../../kloset';
+import type { Command } from '../command';
+import { UsageError } from '../io';
+import { createProgressBar } from '../progress-bar';
+import { openRepository } from '../store-access';
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'restore a snapshot, or a folder or file of one',
+  usage: 'snapshot[:path] [--to dir] [--overwrite never|if-newer|always] [--full-paths]',
+  options: { to: { type: 'string' }, overwrite: { type: 'string' }, 'full-paths': { type: 'boolean' } },
+  help: [
+    '--to dir        where to restore (default: the current folder)',
+    '--overwrite p   when a file exists: never (default), if-newer, always',
+    '--full-paths    re-create the folders above the restored path',
+  ],
+  async run(context) {
+    const [ref, ...extra] = context.positionals;
+    if (!ref || extra.length) throw new UsageError('Give one snapshot to restore, as ID or ID:path.');
+    const overwrite = (context.values.overwrite ?? 'never') as OverwritePolicy;
+    if (!overwritePolicies.includes(overwrite)) throw new UsageError(`--overwrite must be one of ${overwritePolicies.join(', ')}.`);
+    const target = path.resolve(context.io.cwd, typeof context.values.to === 'string' ? context.values.to : '.');
+    const repository = await openRepository(context);
+    const { prefix, pathname } = parseSnapshotRef(ref);
+    const reader = await SnapshotReader.open(repository, findSnapshot(repository, prefix).id);
+    const bar = createProgressBar(context.io);
+    const result = await restore({
+      snapshot: reader,
+      paths: [pathname],
+      exporter: new FsExporter(target, overwrite),
+      layout: context.values['full-paths'] ? 'full-paths' : 'selection-at-target',
+      signal: context.signal,
+      onProgress: (progress) => bar.update({ label: 'restore', ...progress }),
+    });
+    bar.done();
+    context.out.line(`Restored ${result.files - result.skipped} files (${formatBytes(result.bytes)}) to ${target}${result.skipped ? `; ${result.skipped} existing files left as they were` : ''}.`);
+    for (const error of result.errors) context.out.note(`error: ${error.pathname}: ${error.message}`);
+    context.out.json({ target, ...result });
+    return result.errors.length ? 1 : 0;
+  },
+};

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import { UsageError, type CliIo } from './io';
+
+export interface PassphraseSource {
+  readonly passphraseFile?: string;
+}
+
+/**
+ * The passphrase from `$KLOSET_PASSPHRASE`, `--passphrase-file`, or a prompt without echo on a
+ * terminal. `confirm` asks twice (when creating a store).
+ */
+export async function readPassphrase(io: CliIo, source: PassphraseSource, options: { confirm: boolean }): Promise<string> {
+  if (source.passphraseFile) {
+    let text: string;
+    try {
+      text = fs.readFileSync(source.passphraseFile, 'utf8');
+    } catch (error) {
+      throw new UsageError(`Cannot read the passphrase file ${source.passphraseFile}: ${(error as Error).message}`);
+    }
+    const passphrase = text.replace(/\r?\n$/, '');
+    if (!passphrase) throw new UsageError(`The passphrase file ${source.passphraseFile} is empty.`);
+    return passphrase;
+  }
+  const fromEnv = io.env.KLOSET_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!io.stdin.isTTY || !io.stdin.setRawMode) {
+    throw new UsageError('This store needs its passphrase: set KLOSET_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked.');
+  }
+  const first = await prompt(io, 'Passphrase: ');
+  if (!first) throw new UsageError('The passphrase must not be empty.');
+  if (options.confirm) {
+    const second = await prompt(io, 'Repeat the passphrase: ');
+    if (first !== second) throw new UsageError('The two passphrases differ.');
+  }
+  return first;
+}
+
+/** Reads one line from the terminal with echo off. */
+function prompt(io: CliIo, question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    io.stderr.write(question);
+    const stdin = io.stdin;
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    let text = '';
+    const onData = (data: Buffer | string): void => {
+      for (const char of data.toString('utf8')) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          finish();
+          resolve(text);
+          return;
+        }
+        if (char === '\u0003') {
+          finish();
+          reject(new UsageError('Cancelled.'));
+          return;
+        }
+        if (char === '\u007f' || char === '\b') text = text.slice(0, -1);
+        else text += char;
+      }
+    };
+    const finish = (): void => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      io.stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}

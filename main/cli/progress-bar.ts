@@ -1,0 +1,52 @@
+import { formatBytes, formatDuration, formatPercent } from '../../shared/format';
+import type { CliIo } from './io';
+
+export interface BarState {
+  readonly label: string;
+  readonly bytesDone: number;
+  readonly bytesTotal: number | null;
+  readonly filesDone: number;
+  readonly filesTotal: number | null;
+  readonly currentPath: string | null;
+}
+
+/**
+ * A one-line progress bar with rate and ETA on stderr when it is a terminal; silent otherwise
+ * (scripts get the result, not a stream of carriage returns).
+ */
+export function createProgressBar(io: CliIo): { update(state: BarState): void; done(): void } {
+  const isTty = io.stderr.isTTY === true;
+  const started = Date.now();
+  let rate = 0;
+  let lastBytes = 0;
+  let lastTime = started;
+  let isShown = false;
+  return {
+    update(state) {
+      if (!isTty) return;
+      const now = Date.now();
+      const seconds = (now - lastTime) / 1000;
+      if (seconds > 0.2) {
+        const current = (state.bytesDone - lastBytes) / seconds;
+        rate = rate === 0 ? current : rate * 0.7 + current * 0.3;
+        lastBytes = state.bytesDone;
+        lastTime = now;
+      }
+      const fraction = state.bytesTotal ? state.bytesDone / state.bytesTotal : null;
+      const width = 24;
+      const filled = fraction === null ? 0 : Math.round(width * Math.min(1, fraction));
+      const bar = fraction === null ? '…'.padEnd(width) : `${'='.repeat(filled)}${filled < width ? '>' : ''}`.padEnd(width);
+      const eta = state.bytesTotal && rate > 0 ? ` ETA ${formatDuration((state.bytesTotal - state.bytesDone) / rate)}` : '';
+      const files = `${state.filesDone}${state.filesTotal === null ? '' : `/${state.filesTotal}`} files`;
+      const amount = `${formatBytes(state.bytesDone)}${state.bytesTotal === null ? '' : `/${formatBytes(state.bytesTotal)}`}`;
+      const text = `${state.label} [${bar}] ${fraction === null ? '' : `${formatPercent(fraction)} `}${files} ${amount} ${formatBytes(rate)}/s${eta}`;
+      const columns = io.stderr.columns ?? 100;
+      const path = state.currentPath ? ` ${state.currentPath}` : '';
+      io.stderr.write(`\r${`${text}${path}`.slice(0, columns - 1).padEnd(columns - 1)}`);
+      isShown = true;
+    },
+    done() {
+      if (isShown) io.stderr.write('\n');
+    },
+  };
+}
