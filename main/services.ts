@@ -4,6 +4,7 @@ import type { Runtime } from '../shared/api/app';
 import { createAppHandlers } from './api/app-handlers';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch';
 import { createEventBus, type EventBus } from './api/events';
+import { createPendingHandlers } from './api/pending-handlers';
 import { createLogger, SecretRedactor, type Logger } from './platform/logger';
 import { logDir } from './platform/paths';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -50,6 +51,7 @@ export function createServices(config: ServicesConfig): Services {
       settings,
       events,
     }),
+    ...createPendingHandlers(),
   };
   return {
     dataDir: config.dataDir,

@@ -7,17 +7,34 @@
  * `Envelope`. Domains live in `shared/api/*.ts`; this file joins them.
  */
 import type { z } from 'zod';
+import { accountEvents, accountMethods } from './api/accounts';
 import { appEvents, appMethods } from './api/app';
-import { jobEvents } from './api/jobs';
+import { jobEvents, jobMethods } from './api/jobs';
+import { maintenanceMethods } from './api/maintenance';
+import { planEvents, planMethods } from './api/plans';
+import { snapshotEvents, snapshotMethods } from './api/snapshots';
+import { storeEvents, storeMethods } from './api/stores';
+import { transferMethods } from './api/transfers';
 import type { EventDef, MethodDef } from './api/define';
 
 export const methods = {
   ...appMethods,
+  ...storeMethods,
+  ...snapshotMethods,
+  ...transferMethods,
+  ...jobMethods,
+  ...accountMethods,
+  ...planMethods,
+  ...maintenanceMethods,
 };
 
 export const events = {
   ...appEvents,
+  ...storeEvents,
+  ...snapshotEvents,
   ...jobEvents,
+  ...accountEvents,
+  ...planEvents,
 };
 
 export type Methods = typeof methods;

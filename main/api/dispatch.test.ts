@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-errors';
 import { createLogger } from '../platform/logger';
 import { createAppHandlers } from './app-handlers';
 import { createDispatch, type Handlers } from './dispatch';
+import { createPendingHandlers } from './pending-handlers';
 import { createTestServices } from './test-dispatch';
 
 const direct = { transport: 'direct' } as const;
@@ -19,7 +20,7 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
     settings: services.settings,
     events: services.events,
   });
-  return { ...base, ...overrides };
+  return { ...base, ...createPendingHandlers(), ...overrides } as Handlers;
 }
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

@@ -24,6 +24,12 @@ export const appMethods = {
   'settings.get': method<Settings>()(noParams),
   /** Changes some settings and returns all of them; emits `settings.changed`. */
   'settings.set': method<Settings>()(settingsSchema.partial().strict()),
+  /** The app's settings, plans, stores, sources and destinations as one JSON document, without any secret. */
+  'app.exportSettings': method<{ readonly document: string }>()(noParams),
+  /** Imports such a document; accounts and passphrases must be entered again. */
+  'app.importSettings': method<{ readonly imported: { readonly settings: boolean; readonly plans: number; readonly stores: number; readonly entries: number } }>()(
+    z.object({ document: z.string().min(2).max(10_000_000) }).strict(),
+  ),
 };
 
 export const appEvents = {

@@ -29,3 +29,17 @@ export interface JobSummary {
   readonly endedAt: string | null;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
+
+export interface JobLogLine {
+  readonly time: string;
+  readonly level: 'info' | 'warn' | 'error';
+  readonly message: string;
+}
+
+/** A job with its warnings (per-file problems), log and result. */
+export interface JobDetail extends JobSummary {
+  readonly warnings: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+  readonly log: readonly JobLogLine[];
+  /** Kind-specific: the snapshot ID of a backup, the folder of a materialized restore… */
+  readonly result: Readonly<Record<string, unknown>> | null;
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const overwritePolicies = ['never', 'if-newer', 'always'] as const;
+export type OverwritePolicyName = (typeof overwritePolicies)[number];
+
+/** Where a restore writes. */
+export const restoreDestinationSchema = z.discriminatedUnion('kind', [
+  /** Back where the files came from (the snapshot's source root). */
+  z.object({ kind: z.literal('original') }).strict(),
+  /** A local folder. */
+  z.object({ kind: z.literal('folder'), path: z.string().min(1).max(4096) }).strict(),
+  /** A cloud account or named destination: `@dropbox:Restored`. */
+  z.object({ kind: z.literal('location'), location: z.string().min(1).max(4096) }).strict(),
+]);
+export type RestoreDestination = z.infer<typeof restoreDestinationSchema>;
