@@ -12,8 +12,8 @@ export interface Exchange {
   /** The request body; read it from here (not from `req`) so that byte counts and faults apply. */
   readonly body: Readable;
   readonly fault: LoggedFault;
-  /** Name the call for the log (e.g. `files/upload`); defaults to the path. */
-  route: string;
+  /** The call's name in the log (e.g. `files/upload`), from the fake's `routeOf`; the path by default. */
+  readonly route: string;
   bytesIn: number;
   bytesOut: number;
 }
@@ -38,11 +38,13 @@ const RESET_WITHOUT_LENGTH_AFTER = 64 * 1024;
  * carried out here so every fake behaves alike: refusals use `refuse`, `reset` destroys the
  * connection (halfway through the request body when there is one, while the handler is reading
  * it), and `cut-body` is applied by {@link sendBytes}. A handler never sees a refused request.
+ * `routeOf` names each call for the log, refused ones included.
  */
 export function faultInjectingListener(
   controller: FaultController,
   refuse: Refusal,
   handle: (exchange: Exchange) => Promise<void>,
+  routeOf: (url: URL) => string = (url) => url.pathname,
 ): RequestListener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -55,7 +57,7 @@ export function faultInjectingListener(
       url,
       body: pipeline(req, bodyCounter(req, decision.fault === 'reset', () => exchange), () => undefined),
       fault: decision.fault,
-      route: url.pathname,
+      route: routeOf(url),
       bytesIn: 0,
       bytesOut: 0,
     };
