@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isKlosetError } from '../kloset';
 import { appVersion } from '../version';
@@ -66,8 +67,9 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       storeLocation = location;
       args = [...args.slice(0, firstPositional.index), ...args.slice(firstPositional.index + 2)];
     }
-    const verbIndex = args.findIndex((arg) => !arg.startsWith('-'));
-    const verb = verbIndex === -1 ? undefined : args[verbIndex];
+    const verbToken = parseArgs({ args, options: globalOptions, strict: false, allowPositionals: true, tokens: true }).tokens.find((token) => token.kind === 'positional');
+    const verbIndex = verbToken?.index ?? -1;
+    const verb = verbToken?.kind === 'positional' ? verbToken.value : undefined;
     command = storeCommands.find((c) => c.name === verb);
     if (!command) throw new UsageError(verb ? `Unknown command "${verb}". Run "kloset --help" for the list.` : 'Which command? Run "kloset --help" for the list.');
     const parsed = parseArgs({
@@ -80,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       io.stdout.write(commandHelp(command));
       return 0;
     }
-    const passphraseFile = typeof parsed.values['passphrase-file'] === 'string' ? parsed.values['passphrase-file'] : undefined;
+    const passphraseFile = typeof parsed.values['passphrase-file'] === 'string' ? path.resolve(io.cwd, parsed.values['passphrase-file']) : undefined;
     return await command.run({ io, out, storeLocation, passphraseFile, values: parsed.values, positionals: parsed.positionals, signal });
   } catch (error) {
     return reportError(error, io, command);

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeTree, tempDir, writeTree } from '../kloset/testing/trees';
+import { runKloset } from './test-cli';
+
+describe('the kloset command', () => {
+  let work: string;
+  const env = { KLOSET_PASSPHRASE: 'a good passphrase' };
+  const kloset = (...args: string[]) => runKloset(args, { cwd: work, env });
+  beforeAll(() => {
+    work = tempDir('cli');
+    writeTree(path.join(work, 'src'), { seed: 21, files: 40 });
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('prints help and its version, and rejects unknown commands with exit code 2', async () => {
+    expect((await kloset('--help')).stdout).toContain('Usage: kloset');
+    expect((await kloset('help', 'backup')).stdout).toContain('--exclude-file');
+    expect((await kloset('version')).stdout).toMatch(/^kloset \d+\.\d+\.\d+\n$/);
+    const unknown = await kloset('at', 'store', 'frobnicate');
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    expect((await kloset('at', 'store', 'backup', '--bogus')).code).toBe(2);
+  });
+
+  it('creates a store, backs up, lists, restores bit for bit, checks, and reports in JSON', async () => {
+    expect((await kloset('at', 'store', 'create')).code).toBe(0);
+    expect((await kloset('at', 'store', 'create')).stderr).toContain('There is already a Kloset store');
+    const made = await kloset('--json', 'at', 'store', 'backup', 'src', '--tag', 'first');
+    expect(made.code).toBe(0);
+    const { id } = JSON.parse(made.stdout) as { id: string };
+    const listed = JSON.parse((await kloset('at', 'store', 'ls', '--json')).stdout) as Array<{ id: string; tags: string[] }>;
+    expect(listed).toEqual([expect.objectContaining({ id, tags: ['first'] })]);
+    expect((await kloset('at', 'store', 'restore', id.slice(0, 6), '--to', 'out')).code).toBe(0);
+    expect(describeTree(path.join(work, 'out'))).toEqual(describeTree(path.join(work, 'src')));
+    const checked = await kloset('at', 'store', 'check');
+    expect(checked).toMatchObject({ code: 0 });
+    expect(checked.stdout).toContain('No problems found');
+    expect((await kloset('at', 'store', 'check', '--fast')).code).toBe(0);
+    expect((await kloset('at', 'store', 'check', '--sample', '50')).code).toBe(0);
+    const info = JSON.parse((await kloset('--json', 'at', 'store', 'info')).stdout) as { snapshots: number; encrypted: boolean };
+    expect(info).toMatchObject({ snapshots: 1, encrypted: true });
+  });
+
+  it('shows a file, lists a folder, finds files by name, and diffs two snapshots', async () => {
+    fs.writeFileSync(path.join(work, 'src', 'added.txt'), 'a new file\n');
+    expect((await kloset('at', 'store', 'backup', 'src')).code).toBe(0);
+    const [second, first] = JSON.parse((await kloset('at', 'store', 'ls', '--json')).stdout) as Array<{ id: string }>;
+    expect((await kloset('at', 'store', 'cat', `${second?.id}:added.txt`)).stdout).toBe('a new file\n');
+    expect((await kloset('at', 'store', 'ls', `${second?.id}:/`)).stdout).toMatch(/added\.txt/);
+    const located = await kloset('at', 'store', 'locate', 'ADDED.*');
+    expect(located.stdout.trim().split('\n')).toEqual([expect.stringContaining('/added.txt')]);
+    expect((await kloset('at', 'store', 'diff', first?.id ?? '', second?.id ?? '')).stdout).toContain('+ /added.txt');
+  });
+
+  it('says clearly when the passphrase is wrong or missing, with exit code 2', async () => {
+    const wrong = await runKloset(['at', 'store', 'ls'], { cwd: work, env: { KLOSET_PASSPHRASE: 'nope' } });
+    expect(wrong).toMatchObject({ code: 2, stderr: `kloset: Wrong passphrase for the store at ${path.join(work, 'store')}.\n` });
+    const missing = await runKloset(['at', 'store', 'ls'], { cwd: work, env: {} });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('set KLOSET_PASSPHRASE, use --passphrase-file');
+    fs.writeFileSync(path.join(work, 'passphrase.txt'), 'a good passphrase\n');
+    expect((await runKloset(['--passphrase-file', 'passphrase.txt', 'at', 'store', 'ls'], { cwd: work, env: {} })).code).toBe(0);
+  });
+
+  it('takes the store from KLOSET_STORE and explains bad snapshot references', async () => {
+    const viaEnv = await runKloset(['ls'], { cwd: work, env: { ...env, KLOSET_STORE: path.join(work, 'store') } });
+    expect(viaEnv.code).toBe(0);
+    const missing = await kloset('at', 'store', 'restore', 'ffffffff');
+    expect(missing).toMatchObject({ code: 1, stderr: 'kloset: No snapshot ID starts with ffffffff.\n' });
+    const bad = await kloset('at', 'store', 'ls', 'xyz');
+    expect(bad.code).toBe(2);
+    const all = JSON.parse((await kloset('at', 'store', 'ls', '--json')).stdout) as Array<{ id: string }>;
+    const shared = commonPrefix(all.map((s) => s.id));
+    if (shared.length > 0) expect((await kloset('at', 'store', 'ls', shared)).stderr).toMatch(/snapshot prefix .* is ambiguous/);
+    expect((await kloset('ls')).stderr).toContain('Which store?');
+  });
+
+  it('refuses to create a store in a folder of other files', async () => {
+    fs.mkdirSync(path.join(work, 'busy'));
+    fs.writeFileSync(path.join(work, 'busy', 'thesis.docx'), 'precious');
+    const refused = await kloset('at', 'busy', 'create');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is not empty');
+    expect(fs.readdirSync(path.join(work, 'busy'))).toEqual(['thesis.docx']);
+  });
+});
+
+function commonPrefix(ids: readonly string[]): string {
+  if (ids.length < 2) return '';
+  let prefix = ids[0] ?? '';
+  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
