@@ -58,10 +58,27 @@ describe('the Dropbox fake behind the HTTPS proxy', () => {
     expect(routes()).toContain('files/download 206');
     expect((await rclone('check', work, 'dropbox:Backup', '--include', 'small.bin')).code).toBe(0);
 
-    expect((await rclone('deletefile', 'dropbox:Backup/SMALL.BIN')).code).toBe(0);
+    expect((await rclone('moveto', 'dropbox:Backup/small.bin', 'dropbox:Backup/Deep/Moved.bin')).code).toBe(0);
+    expect((await rclone('copyto', 'dropbox:Backup/Deep/Moved.bin', 'dropbox:Backup/Copy.bin')).code).toBe(0);
+    expect(routes()).toEqual(expect.arrayContaining(['files/move_v2 200', 'files/copy_v2 200']));
+    expect((await rclone('deletefile', 'dropbox:Backup/COPY.BIN')).code).toBe(0);
     expect((await rclone('purge', 'dropbox:backup/deep')).code).toBe(0);
     expect(dropbox.store.lookup('/Backup')).toMatchObject({ kind: 'folder', children: new Map() });
     expect(dropbox.counters().writes).toBeGreaterThan(5);
+  });
+
+  it('takes single uploads and unbatched sessions when batching is off, and reports the space used', async () => {
+    const data = randomBytes(2_500_000);
+    await fs.writeFile(path.join(work, 'data.bin'), data);
+    const off = ['--dropbox-batch-mode', 'off', '--dropbox-chunk-size', '1M'];
+    expect((await rclone('copyto', path.join(work, 'data.bin'), 'dropbox:single.bin', '--dropbox-batch-mode', 'off')).code).toBe(0);
+    expect((await rclone('copyto', path.join(work, 'data.bin'), 'dropbox:chunked.bin', ...off)).code).toBe(0);
+    expect(routes()).toEqual(expect.arrayContaining(['files/upload 200', 'files/upload_session/finish 200']));
+    expect(routes()).not.toContain('files/upload_session/finish_batch_v2 200');
+
+    const about = await rclone('about', 'dropbox:', '--json');
+    expect(JSON.parse(about.stdout)).toMatchObject({ used: 2 * data.length, total: 1024 * 1024 * 1024 });
+    expect(routes()).toContain('users/get_space_usage 200');
   });
 
   it('pages long listings through list_folder/continue', async () => {

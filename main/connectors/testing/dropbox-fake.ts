@@ -92,7 +92,6 @@ export function createDropboxFake(options: DropboxFakeOptions = {}): DropboxFake
     sessions: new UploadSessions(),
     listPageSize: options.listPageSize ?? 2000,
     quotaBytes: options.quotaBytes ?? 1024 * 1024 * 1024,
-    accountEmail: 'tester@kloset.test',
   };
   const totals = { reads: 0, writes: 0, account: 0 };
 

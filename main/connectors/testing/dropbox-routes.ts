@@ -20,7 +20,6 @@ export interface DropboxContext {
   readonly listPageSize: number;
   /** Bytes the account may hold; writes beyond answer `insufficient_space`. */
   readonly quotaBytes: number;
-  readonly accountEmail: string;
 }
 
 /** The decoded request: the JSON argument and, for uploads, the body. */
@@ -225,12 +224,6 @@ export const DROPBOX_ROUTES: Readonly<Record<string, DropboxRoute>> = {
       return { json: { entries: entries.map((entry) => finishEntry(context, entry)) } };
     },
   },
-  'users/get_current_account': {
-    host: 'api',
-    style: 'rpc',
-    category: 'account',
-    handle: (context) => ({ json: fullAccount(context.accountEmail) }),
-  },
   'users/get_space_usage': {
     host: 'api',
     style: 'rpc',
@@ -246,20 +239,4 @@ function relocate(context: DropboxContext, { arg }: RouteCall, keepSource: boole
   if (moved === 'from_not_found') throw new DropboxApiError(nested('from_lookup', { '.tag': 'not_found' }));
   if (typeof moved === 'string') throw new DropboxApiError(nested('to', writeError(moved)));
   return { json: { metadata: taggedMetadata(moved) } };
-}
-
-function fullAccount(email: string): Record<string, unknown> {
-  return {
-    account_id: 'dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc',
-    name: { given_name: 'Kloset', surname: 'Tester', familiar_name: 'Kloset', display_name: 'Kloset Tester', abbreviated_name: 'KT' },
-    email,
-    email_verified: true,
-    disabled: false,
-    locale: 'en',
-    referral_link: 'https://db.tt/ZITNuhtI',
-    is_paired: false,
-    account_type: { '.tag': 'basic' },
-    root_info: { '.tag': 'user', root_namespace_id: '3235641', home_namespace_id: '3235641' },
-    country: 'US',
-  };
 }
