@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,8 @@ let shared: Promise<TestCa> | undefined;
 
 /**
  * The test CA of this process, made on first use with the `openssl` CLI (ECDSA P-256, valid two
- * days) in a temporary folder that is deleted when the process exits. Hand-written over a
+ * days) in a temporary folder named after the process, deleted when the process exits (or, if it
+ * was killed, by the next test process that makes a CA). Hand-written over a
  * library because the openssl binary is always present where rclone runs and produces exactly
  * the certificates Go's verifier expects (SANs, key usages); nothing here is fit for real use.
  */
@@ -38,8 +39,11 @@ export function testCa(): Promise<TestCa> {
   return shared;
 }
 
+const PREFIX = 'kloset-test-ca-';
+
 async function createCa(): Promise<TestCa> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kloset-test-ca-'));
+  removeAbandonedCas();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const caKey = path.join(dir, 'ca.key');
   const certPath = path.join(dir, 'ca.crt');
@@ -62,6 +66,27 @@ async function createCa(): Promise<TestCa> {
       return leaf;
     },
   };
+}
+
+/**
+ * Deletes the CA folders of test processes that are gone: a test runner that kills its workers
+ * gives them no chance to run their exit hooks.
+ */
+function removeAbandonedCas(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(/^kloset-test-ca-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function createLeaf(dir: string, host: string, caKey: string, caCert: string): Promise<CertificatePair> {
