@@ -14,6 +14,7 @@ const nodeEntries: Readonly<Record<string, string>> = {
   'main/headless': 'main/headless.ts',
   'main/cli': 'main/cli.ts',
   'main/kloset-encoder': 'main/kloset/snapshot/encoder/encoder-worker.ts',
+  'main/kloset-restorer': 'main/kloset/snapshot/restorer/restore-worker.ts',
 };
 
 const common: BuildOptions = {

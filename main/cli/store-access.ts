@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { FsStore, Repository, type Store } from '../kloset';
 import type { CommandContext } from './command';
 import { UsageError } from './io';
@@ -20,8 +21,14 @@ export async function openRepository(context: CommandContext): Promise<Repositor
   });
 }
 
-/** The bundled encoder worker next to the CLI; null when running from source (encode in this thread). */
-export function encoderWorkerScript(): URL | null {
-  const url = new URL('./kloset-encoder.js', import.meta.url);
-  return fs.existsSync(url) ? url : null;
+/**
+ * Thread options for the engine: the bundled worker next to the CLI (null when running from
+ * source: work in this thread), and how many threads (`--threads`, default one per core).
+ */
+export function threadOptions(context: CommandContext, worker: 'encoder' | 'restorer'): { workers: number; workerScript?: URL } {
+  const url = new URL(`./kloset-${worker}.js`, import.meta.url);
+  const requested = context.values.threads;
+  const count = requested === undefined ? os.availableParallelism() : Number(requested);
+  if (!Number.isInteger(count) || count < 0 || count > 64) throw new UsageError('--threads takes a number from 0 to 64.');
+  return fs.existsSync(url) && count > 0 ? { workers: count, workerScript: url } : { workers: 0 };
 }

@@ -18,29 +18,37 @@ const flagZstd = 1;
  * little: zstd gives up on incompressible input at several GB/s.
  */
 export interface Codec {
-  encode(raw: Uint8Array): Buffer;
-  /** `rawLength` comes from the object's index entry; a mismatch is corruption. */
-  decode(encoded: Uint8Array, rawLength: number, what?: string): Buffer;
+  /**
+   * The encoded object as parts (flag and payload). The parts may share memory with `raw` and with
+   * a scratch buffer that the next call reuses: consume them before encoding again.
+   */
+  encode(raw: Uint8Array): Buffer[];
+  /**
+   * `rawLength` comes from the object's index entry; a mismatch is corruption. With `scratch`
+   * (at least `rawLength` bytes), the result may be a view of it, valid until its next use.
+   */
+  decode(encoded: Uint8Array, rawLength: number, what?: string, scratch?: Buffer): Buffer;
 }
+
+const storedFlag = Buffer.of(flagStored);
 
 export function createCodec(algorithm: string, level: number): Codec {
   if (algorithm !== 'zstd') throw new KlosetError('UNSUPPORTED_VERSION', `This store compresses with ${algorithm}, which this version does not know.`);
   const compressor = new zstd.CCtx();
   const decompressor = new zstd.DCtx();
+  let scratch = Buffer.alloc(0);
   return {
     encode(raw) {
-      const out = Buffer.allocUnsafe(zstd.compressBound(raw.byteLength) + 1);
-      const written = raw.byteLength < 64 ? raw.byteLength : compressor.compress(out.subarray(1), raw, level);
+      const bound = zstd.compressBound(raw.byteLength) + 1;
+      if (scratch.length < bound) scratch = Buffer.allocUnsafe(Math.max(bound, 64 * 1024));
+      const written = raw.byteLength < 64 ? raw.byteLength : compressor.compress(scratch.subarray(1, bound), raw, level);
       if (written < raw.byteLength - (raw.byteLength >> 6)) {
-        out[0] = flagZstd;
-        return out.subarray(0, written + 1);
+        scratch[0] = flagZstd;
+        return [scratch.subarray(0, written + 1)];
       }
-      const stored = Buffer.allocUnsafe(raw.byteLength + 1);
-      stored[0] = flagStored;
-      stored.set(raw, 1);
-      return stored;
+      return [storedFlag, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)];
     },
-    decode(encoded, rawLength, what = 'object') {
+    decode(encoded, rawLength, what = 'object', scratch) {
       const view = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
       const flag = view[0];
       const payload = view.subarray(1);
@@ -49,7 +57,7 @@ export function createCodec(algorithm: string, level: number): Codec {
         return payload;
       }
       if (flag !== flagZstd) throw new KlosetError('CORRUPT', `The ${what} has an unknown encoding (${String(flag)}).`);
-      const out = Buffer.allocUnsafe(rawLength);
+      const out = scratch && scratch.length >= rawLength ? scratch.subarray(0, rawLength) : Buffer.allocUnsafe(rawLength);
       let written: number;
       try {
         written = decompressor.decompress(out, payload);

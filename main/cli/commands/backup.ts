@@ -5,7 +5,7 @@ import { appVersion } from '../../version';
 import { stringList, type Command } from '../command';
 import { UsageError } from '../io';
 import { createProgressBar } from '../progress-bar';
-import { encoderWorkerScript, openRepository } from '../store-access';
+import { openRepository, threadOptions } from '../store-access';
 
 /** Exit code of a backup that made its snapshot but could not read some files (as restic does). */
 export const partialBackupExitCode = 3;
@@ -20,6 +20,7 @@ export const backupCommand: Command = {
     'exclude-file': { type: 'string', multiple: true },
     name: { type: 'string' },
     'no-parent': { type: 'boolean' },
+    threads: { type: 'string' },
   },
   help: [
     '--tag t            label the snapshot (repeatable)',
@@ -27,6 +28,7 @@ export const backupCommand: Command = {
     '--exclude-file f   read exclude patterns from a file, one per line (repeatable)',
     '--name n           name the snapshot (default: the folder name)',
     '--no-parent        read every file, even unchanged ones',
+    '--threads n        encoder threads (default: one per core; 0: none)',
     `Exits ${partialBackupExitCode} when the snapshot was made but some files could not be read.`,
   ],
   async run(context) {
@@ -36,7 +38,7 @@ export const backupCommand: Command = {
     const repository = await openRepository(context);
     const storeRoot = path.resolve(context.io.cwd, context.storeLocation ?? '');
     const importer = new FsImporter(path.resolve(context.io.cwd, source), { excludes, skipPaths: [storeRoot] });
-    const worker = encoderWorkerScript();
+    const threads = threadOptions(context, 'encoder');
     const bar = createProgressBar(context.io);
     const result = await backup(repository, {
       importer,
@@ -44,7 +46,7 @@ export const backupCommand: Command = {
       ...(typeof context.values.name === 'string' ? { name: context.values.name } : {}),
       excludes: excludes.patterns,
       parent: context.values['no-parent'] ? 'none' : 'auto',
-      ...(worker ? { workerScript: worker } : { workers: 0 }),
+      ...threads,
       writer: `kloset ${appVersion}`,
       signal: context.signal,
       onProgress: (progress) => bar.update({ label: 'backup', ...progress }),

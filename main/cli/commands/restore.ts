@@ -4,17 +4,18 @@ import { FsExporter, SnapshotReader, findSnapshot, overwritePolicies, parseSnaps
 import type { Command } from '../command';
 import { UsageError } from '../io';
 import { createProgressBar } from '../progress-bar';
-import { openRepository } from '../store-access';
+import { openRepository, threadOptions } from '../store-access';
 
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'restore a snapshot, or a folder or file of one',
   usage: 'snapshot[:path] [--to dir] [--overwrite never|if-newer|always] [--full-paths]',
-  options: { to: { type: 'string' }, overwrite: { type: 'string' }, 'full-paths': { type: 'boolean' } },
+  options: { to: { type: 'string' }, overwrite: { type: 'string' }, 'full-paths': { type: 'boolean' }, threads: { type: 'string' } },
   help: [
     '--to dir        where to restore (default: the current folder)',
     '--overwrite p   when a file exists: never (default), if-newer, always',
     '--full-paths    re-create the folders above the restored path',
+    '--threads n     restore threads (default: one per core; 0: none)',
   ],
   async run(context) {
     const [ref, ...extra] = context.positionals;
@@ -31,6 +32,7 @@ export const restoreCommand: Command = {
       paths: [pathname],
       exporter: new FsExporter(target, overwrite),
       layout: context.values['full-paths'] ? 'full-paths' : 'selection-at-target',
+      ...threadOptions(context, 'restorer'),
       signal: context.signal,
       onProgress: (progress) => bar.update({ label: 'restore', ...progress }),
     });

@@ -18,7 +18,9 @@ export interface FinishedPackfile {
 /**
  * Writes one packfile to a spool file on the local disk, object after object, then its sealed
  * index and trailer. Synchronous on purpose: it runs in the backup's worker threads, where a
- * blocking write is the cheapest write. Memory stays flat: nothing is kept but the index.
+ * blocking write is the cheapest write. Memory stays flat: nothing is kept but the index. The
+ * spool file is not fsynced here: a local store makes it durable when it takes it in, off the
+ * encoding path, and a remote store has no use for a durable local copy.
  *
  * The packfile's name is the MAC of its header and index: the index lists the MAC of every
  * object, so the name covers the content without hashing every byte a second time.
@@ -55,8 +57,8 @@ export class PackfileWriter {
     return this.entries.length;
   }
 
-  /** Seals an encoded object and appends it. */
-  add(type: ObjectType, mac: Mac, encoded: Uint8Array, rawLength: number): PackEntry {
+  /** Seals an encoded object (given as parts) and appends it. */
+  add(type: ObjectType, mac: Mac, encoded: readonly Uint8Array[], rawLength: number): PackEntry {
     const parts = this.sealer.seal(encoded);
     let length = 0;
     for (const part of parts) length += part.length;
@@ -77,7 +79,6 @@ export class PackfileWriter {
     const trailer = encodeTrailer(this.offset, indexLength, this.entries.length);
     writeAll(this.fd, [...sealedIndex, trailer], indexLength + trailer.length);
     const size = this.offset + indexLength + trailer.length;
-    fs.fsyncSync(this.fd);
     this.close();
     return { kind: this.kind, mac: packfileMac(this.macer, header, index), path: this.path, size, entries: this.entries };
   }

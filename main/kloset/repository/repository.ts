@@ -1,7 +1,7 @@
 import type { ChunkerParams } from '../chunker/fastcdc';
-import { createCodec, type Codec } from '../compression';
-import { createMacer, type Macer } from '../crypto/mac';
-import { createSealer, type Sealer } from '../crypto/seal';
+import type { Codec } from '../compression';
+import type { Macer } from '../crypto/mac';
+import type { Sealer } from '../crypto/seal';
 import { KlosetError, isKlosetError } from '../errors';
 import { decodeConfig, encodeConfig, type StoreConfig } from '../format/config-format';
 import { headerLength } from '../format/header';
@@ -10,7 +10,8 @@ import { decodeState, encodeState, type StateDelta } from '../format/state-forma
 import { macToHex, type Mac } from '../ids';
 import type { Store } from '../store/store';
 import { MetadataCache } from './metadata-cache';
-import { keysOf, newStoreConfig, rewrapConfig, unlockMasterKey, type NewStoreOptions } from './store-keys';
+import { createStoreCodecs, type StoreCodecs } from './store-codecs';
+import { newStoreConfig, rewrapConfig, unlockMasterKey, type NewStoreOptions } from './store-keys';
 import { MemoryStateCache, type StateCache } from './state-cache';
 
 /** What worker threads need to encode and decode objects of this store (all plain data). */
@@ -34,6 +35,7 @@ export class Repository {
   readonly macer: Macer;
   readonly sealer: Sealer;
   readonly codec: Codec;
+  private readonly codecs: StoreCodecs;
   private readonly metadata = new MetadataCache(32 * 1024 * 1024);
   /** States that could not be read at the last refresh, by name: their snapshots are not listed. */
   readonly damagedStates = new Map<string, string>();
@@ -44,10 +46,10 @@ export class Repository {
     private readonly masterKey: Buffer,
     readonly cache: StateCache,
   ) {
-    const keys = keysOf(config, masterKey);
-    this.macer = createMacer(config.mac, keys.macKey);
-    this.sealer = createSealer(keys.encryptionKey, this.macer);
-    this.codec = createCodec(config.compression.algorithm, config.compression.level);
+    this.codecs = createStoreCodecs(config, masterKey);
+    this.macer = this.codecs.macer;
+    this.sealer = this.codecs.sealer;
+    this.codec = this.codecs.codec;
   }
 
   /** Makes a new store at an empty location. Refuses a location that holds anything already. */
@@ -184,10 +186,7 @@ export class Repository {
 
   /** Opens, decompresses and verifies a sealed object read from a packfile. */
   decodeObject(sealed: Uint8Array, rawLength: number, mac: Mac, what: string): Buffer {
-    const encoded = this.sealer.open(sealed, undefined, what);
-    const plaintext = this.codec.decode(encoded, rawLength, what);
-    if (!this.macer.mac(plaintext).equals(mac)) throw new KlosetError('CORRUPT', `The ${what} failed its integrity check: it was damaged or altered.`);
-    return plaintext;
+    return this.codecs.decodeObject(sealed, rawLength, mac, what);
   }
 
   /** Changes the passphrase: only CONFIG is rewritten (atomically); all data stays as it is. */

@@ -36,7 +36,8 @@ describe('backup and restore of a local folder', () => {
     expect(result.errors).toEqual([]);
     const target = scratch('target');
     const reopened = await Repository.open(new FsStore(path.join(dir, 'store')), { passphrase });
-    const outcome = await restore({ snapshot: await SnapshotReader.open(reopened, result.id), paths: ['/'], exporter: new FsExporter(target, 'never') });
+    const restoreThreads = workers ? { workers, workerScript: await testWorkerScript('restorer') } : {};
+    const outcome = await restore({ snapshot: await SnapshotReader.open(reopened, result.id), paths: ['/'], exporter: new FsExporter(target, 'never'), ...restoreThreads });
     expect(outcome.errors).toEqual([]);
     expect(describeTree(target)).toEqual(describeTree(source));
   });

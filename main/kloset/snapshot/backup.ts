@@ -52,8 +52,8 @@ export interface BackupResult {
 /** Files sent to a worker together: at most this many, or this many bytes. */
 const batchFiles = 128;
 const batchBytes = 8 * 1024 * 1024;
-/** Bytes handed to workers and not yet encoded, before the walk waits. */
-const maxQueuedBytes = 96 * 1024 * 1024;
+/** Batches handed to each encoder and not yet done, before the walk waits: one running, one ready. */
+const batchesPerEncoder = 2;
 
 /**
  * Backs up a source into the store as one new snapshot.
@@ -149,6 +149,7 @@ class BackupRun {
   private readonly waiting = new Map<number, { node: DraftNode; pathname: string }>();
   private readonly inFlight = new Set<Promise<void>>();
   private nextFileId = 1;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly importer: Importer,
@@ -158,6 +159,7 @@ class BackupRun {
   ) {
     this.tree = new TreeBuilder({ kind: 'directory', size: 0, mode: 0o755, mtimeNs: 0n, uid: 0, gid: 0 });
     this.progress = throttle(options.onProgress);
+    this.maxInFlight = Math.max(1, pool.encoderCount) * batchesPerEncoder;
   }
 
   snapshot(phase: string): BackupProgress {
@@ -222,7 +224,7 @@ class BackupRun {
       this.batch.push({ fileId, path: local, size: entry.size });
       this.batchSize += entry.size;
       if (this.batch.length >= batchFiles || this.batchSize >= batchBytes) this.sendBatch();
-      while (this.pool.queuedBytes > maxQueuedBytes) await Promise.race(this.inFlight);
+      while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
     } else {
       this.track(this.encodeStream(fileId, entry.pathname));
       while (this.inFlight.size > 1) await Promise.race(this.inFlight);

@@ -13,6 +13,17 @@ export interface RestoreEntry extends EntryInfo {
 export type WriteOutcome = 'written' | 'skipped';
 
 /**
+ * Offered by exporters that write to the local disk, so restore workers can write files directly:
+ * `resolve` checks a path (every folder above it a real folder inside the target, created first
+ * with `createDirectory`) and returns where the file goes; the worker then writes it atomically
+ * under the same overwrite policy.
+ */
+export interface LocalWriteTarget {
+  readonly overwrite: OverwritePolicy;
+  resolve(pathname: string): Promise<string>;
+}
+
+/**
  * A destination of a restore (the protocol's exporter). Implementations apply the overwrite
  * policy they were created with, never write outside their target (they check each path again,
  * including symlinks already on disk), and write each file atomically.
@@ -25,5 +36,6 @@ export interface Exporter {
   createSymlink(entry: RestoreEntry): Promise<WriteOutcome>;
   /** Called once all of a directory's children are written: applies its mode and times. */
   finishDirectory(entry: RestoreEntry): Promise<void>;
+  readonly local?: LocalWriteTarget;
   close(): Promise<void>;
 }

@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KlosetError } from '../errors';
 import { isValidEntryName } from './entry';
-import type { Exporter, OverwritePolicy, RestoreEntry, WriteOutcome } from './exporter';
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+import type { Exporter, LocalWriteTarget, OverwritePolicy, RestoreEntry, WriteOutcome } from './exporter';
+import { applyMetadata, overwriteDecision, tempFileFlags, tempNameFor } from './local-write';
 
 /**
  * A folder on the local disk as a restore destination.
@@ -19,12 +17,15 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 export class FsExporter implements Exporter {
   readonly root: string;
   private readonly verified = new Set<string>();
+  /** Restore workers write files themselves, through `resolveLocal` and `writeFileSync`. */
+  readonly local: LocalWriteTarget;
 
   constructor(
     target: string,
     private readonly overwrite: OverwritePolicy,
   ) {
     this.root = path.resolve(target);
+    this.local = { overwrite, resolve: (pathname) => this.resolve(pathname) };
   }
 
   async createDirectory(entry: RestoreEntry): Promise<void> {
@@ -47,8 +48,8 @@ export class FsExporter implements Exporter {
   async writeFile(entry: RestoreEntry, content: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<WriteOutcome> {
     const target = await this.resolve(entry.pathname);
     if (await this.shouldSkip(target, entry)) return 'skipped';
-    const temp = tempName(target);
-    const handle = await fs.promises.open(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    const temp = tempNameFor(target);
+    const handle = await fs.promises.open(temp, tempFileFlags, 0o600);
     try {
       for await (const chunk of content) {
         if (signal?.aborted) throw new KlosetError('CANCELED', 'The restore was cancelled.');
@@ -68,7 +69,7 @@ export class FsExporter implements Exporter {
   async createSymlink(entry: RestoreEntry): Promise<WriteOutcome> {
     const target = await this.resolve(entry.pathname);
     if (await this.shouldSkip(target, entry)) return 'skipped';
-    const temp = tempName(target);
+    const temp = tempNameFor(target);
     try {
       await fs.promises.symlink(entry.target ?? '', temp);
       await fs.promises.rename(temp, target);
@@ -109,23 +110,8 @@ export class FsExporter implements Exporter {
 
   private async shouldSkip(target: string, entry: RestoreEntry): Promise<boolean> {
     const existing = await fs.promises.lstat(target, { bigint: true }).catch(() => null);
-    if (!existing) return false;
-    if (existing.isDirectory()) throw new KlosetError('IO', `Cannot restore ${target}: a folder is in the way.`);
-    if (this.overwrite === 'never') return true;
-    if (this.overwrite === 'if-newer') return entry.mtimeNs <= existing.mtimeNs;
-    return false;
+    return overwriteDecision(existing, entry, this.overwrite, target) === 'skip';
   }
-}
-
-function tempName(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target).slice(0, 100)}.kloset-${crypto.randomBytes(6).toString('hex')}`);
-}
-
-async function applyMetadata(file: string, entry: RestoreEntry): Promise<void> {
-  if (isRoot) await fs.promises.lchown(file, entry.uid, entry.gid).catch(() => undefined);
-  await fs.promises.chmod(file, entry.mode & 0o7777);
-  const seconds = Number(entry.mtimeNs / 1_000_000_000n) + Number(entry.mtimeNs % 1_000_000_000n) / 1e9;
-  await fs.promises.utimes(file, seconds, seconds);
 }
 
 function ioError(error: unknown, target: string): KlosetError {

@@ -125,9 +125,14 @@ export function listSnapshots(repository: Repository, options: { includeDeleted?
     .sort((a, b) => b.time.getTime() - a.time.getTime());
 }
 
-/** Finds a snapshot by ID prefix, like git. */
+/** Finds a snapshot by ID prefix, like git; `latest` is the newest one. */
 export function findSnapshot(repository: Repository, prefix: string, options: { includeDeleted?: boolean } = {}): SnapshotListing {
   const snapshots = listSnapshots(repository, options);
+  if (prefix === 'latest') {
+    const newest = snapshots[0];
+    if (!newest) throw new KlosetError('NOT_FOUND', `The store ${repository.store.location} has no snapshot yet.`);
+    return newest;
+  }
   let id: string;
   try {
     id = resolvePrefix(prefix, snapshots.map((snapshot) => macToHex(snapshot.id)));

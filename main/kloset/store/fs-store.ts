@@ -54,9 +54,12 @@ export class FsStore implements Store {
     const file = this.objectPath(kind, mac);
     if (await exists(file)) return;
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    if ('path' in source && (await this.tryLink(source.path, file))) {
-      await syncDir(path.dirname(file));
-      return;
+    if ('path' in source) {
+      await syncFile(source.path);
+      if (await this.tryLink(source.path, file)) {
+        await syncDir(path.dirname(file));
+        return;
+      }
     }
     const temp = await this.writeTemp(source);
     try {
@@ -126,6 +129,10 @@ export class FsStore implements Store {
 
   async close(): Promise<void> {}
 
+  localObjectPath(kind: ObjectKind, mac: Mac): string {
+    return this.objectPath(kind, mac);
+  }
+
   private objectPath(kind: ObjectKind, mac: Mac): string {
     const hex = macToHex(mac);
     const folder = path.join(this.root, folders[kind]);
@@ -193,6 +200,15 @@ async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

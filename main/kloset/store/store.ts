@@ -10,9 +10,9 @@ export interface ByteRange {
 }
 
 /**
- * The content of an object to put: bytes in memory, or a complete, durable file (a local store
- * may link it instead of copying; others read it). The caller keeps a file source unchanged
- * until `put` returns.
+ * The content of an object to put: bytes in memory, or a complete local file (a local store may
+ * link it instead of copying, after making it durable; others read it). The caller keeps a file
+ * source unchanged until `put` returns.
  */
 export type ObjectSource = { readonly bytes: Uint8Array } | { readonly path: string; readonly size: number };
 
@@ -62,5 +62,10 @@ export interface Store {
    * someone's files.
    */
   isEmptyLocation?(): Promise<boolean>;
+  /**
+   * For stores on the local disk: the file that holds an object, so that worker threads can read
+   * it directly (restores, checks) instead of through `get`.
+   */
+  localObjectPath?(kind: ObjectKind, mac: Mac): string;
   close(): Promise<void>;
 }

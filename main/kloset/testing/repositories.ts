@@ -23,16 +23,18 @@ export async function createTestRepository(options: { store?: Store; passphrase?
   return { repository, dir };
 }
 
-let workerScript: Promise<URL> | null = null;
+const workerEntries = { encoder: 'snapshot/encoder/encoder-worker.ts', restorer: 'snapshot/restorer/restore-worker.ts' } as const;
+const workerScripts = new Map<string, Promise<URL>>();
 
-/** Bundles the encoder worker once per test run, as the app's build does, and returns its URL. */
-export function testWorkerScript(): Promise<URL> {
-  workerScript ??= (async () => {
+/** Bundles a worker entry once per test run, as the app's build does, and returns its URL. */
+export function testWorkerScript(worker: keyof typeof workerEntries = 'encoder'): Promise<URL> {
+  let script = workerScripts.get(worker);
+  script ??= (async () => {
     // Inside the project, so that the bundle's imports resolve from its node_modules.
     const projectDir = path.join(import.meta.dirname, '..', '..', '..');
-    const outfile = path.join(projectDir, '.tsbuild', `test-worker-${process.pid}`, 'kloset-encoder.mjs');
+    const outfile = path.join(projectDir, '.tsbuild', `test-worker-${process.pid}`, `kloset-${worker}.mjs`);
     await build({
-      entryPoints: [path.join(import.meta.dirname, '..', 'snapshot', 'encoder', 'encoder-worker.ts')],
+      entryPoints: [path.join(import.meta.dirname, '..', workerEntries[worker])],
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -44,5 +46,6 @@ export function testWorkerScript(): Promise<URL> {
     });
     return new URL(`file://${outfile}`);
   })();
-  return workerScript;
+  workerScripts.set(worker, script);
+  return script;
 }

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { Chunker } from '../../chunker/fastcdc';
-import { createCodec, type Codec } from '../../compression';
-import { createMacer, type Macer } from '../../crypto/mac';
-import { createSealer, type Sealer } from '../../crypto/seal';
+import type { Codec } from '../../compression';
+import type { Macer } from '../../crypto/mac';
+import type { Sealer } from '../../crypto/seal';
 import type { StoreConfig } from '../../format/config-format';
 import { PackfileWriter, type FinishedPackfile } from '../../format/packfile-writer';
 import type { Mac } from '../../ids';
-import { keysOf } from '../../repository/store-keys';
+import { createStoreCodecs } from '../../repository/store-codecs';
 import type { ChunkRef } from '../tree-format';
 
 export interface EncoderSetup {
@@ -70,11 +70,11 @@ export class EncoderCore {
     private readonly decide: Decide,
     private readonly sink: PackfileSink,
   ) {
-    const keys = keysOf(setup.config, setup.masterKey);
-    this.macer = createMacer(setup.config.mac, keys.macKey);
-    this.sealer = createSealer(keys.encryptionKey, this.macer);
-    this.codec = createCodec(setup.config.compression.algorithm, setup.config.compression.level);
-    this.chunker = new Chunker(setup.config.chunking, keys.chunkerSeed);
+    const codecs = createStoreCodecs(setup.config, setup.masterKey);
+    this.macer = codecs.macer;
+    this.sealer = codecs.sealer;
+    this.codec = codecs.codec;
+    this.chunker = new Chunker(setup.config.chunking, codecs.chunkerSeed);
     this.buffer = Buffer.allocUnsafe(Math.max(16 * 1024 * 1024, 2 * setup.config.chunking.maxSize));
   }
 

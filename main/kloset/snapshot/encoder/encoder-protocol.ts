@@ -1,22 +1,18 @@
-import type { KlosetErrorCode } from '../../errors';
 import type { FinishedPackfile } from '../../format/packfile-writer';
-import type { EncoderSetup, FileResult, LocalFileJob } from './encoder-core';
+import type { EncoderSetup, LocalFileJob } from './encoder-core';
 
-/** Messages from the backup to an encoder worker. */
+/** Messages from the backup to an encoder worker; `encode` and `flush` are answered through `WorkerChannel`. */
 export type ToWorker =
   | { readonly type: 'encode'; readonly requestId: number; readonly jobs: readonly LocalFileJob[] }
+  | { readonly type: 'flush'; readonly requestId: number }
   | { readonly type: 'decided'; readonly decideId: number; readonly needed: Uint8Array }
   | { readonly type: 'packfile-taken'; readonly packId: number; readonly error?: string }
-  | { readonly type: 'flush'; readonly requestId: number }
   | { readonly type: 'abandon' };
 
-/** Messages from an encoder worker to the backup. */
+/** Messages an encoder worker sends on its own. */
 export type FromWorker =
   | { readonly type: 'decide'; readonly decideId: number; readonly macs: Uint8Array }
-  | { readonly type: 'encoded'; readonly requestId: number; readonly results: readonly FileResult[] }
-  | { readonly type: 'packfile'; readonly packId: number; readonly finished: FinishedPackfile }
-  | { readonly type: 'flushed'; readonly requestId: number }
-  | { readonly type: 'failed'; readonly requestId: number; readonly code: KlosetErrorCode; readonly message: string };
+  | { readonly type: 'packfile'; readonly packId: number; readonly finished: FinishedPackfile };
 
 /** The worker's `workerData`. */
 export type WorkerInit = EncoderSetup;

@@ -3,10 +3,11 @@
  * around `EncoderCore`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KlosetError, isKlosetError } from '../../errors';
+import { KlosetError } from '../../errors';
+import { reply } from '../../workers/worker-side';
 import { EncoderCore, type EncoderSetup } from './encoder-core';
 import type { FromWorker, ToWorker, WorkerInit } from './encoder-protocol';
-import { reviveSetup } from './revive';
+import { reviveSecrets } from './revive';
 
 const port = parentPort;
 if (!port) throw new Error('The encoder must run in a worker thread.');
@@ -16,15 +17,14 @@ const decisions = new Map<number, (needed: boolean[]) => void>();
 const handoffs = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 let nextId = 1;
 
-const setup: EncoderSetup = reviveSetup(workerData as WorkerInit);
+const setup: EncoderSetup = reviveSecrets(workerData as WorkerInit);
 const core = new EncoderCore(
   setup,
   (macs) =>
     new Promise((resolve) => {
       const decideId = nextId++;
       decisions.set(decideId, resolve);
-      const joined = Buffer.concat(macs);
-      send({ type: 'decide', decideId, macs: joined });
+      send({ type: 'decide', decideId, macs: Buffer.concat(macs) });
     }),
   (finished) =>
     new Promise((resolve, reject) => {
@@ -37,10 +37,10 @@ const core = new EncoderCore(
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'encode':
-      core.encodeLocalFiles(message.jobs).then(
-        (results) => send({ type: 'encoded', requestId: message.requestId, results }),
-        (error: unknown) => send(failure(message.requestId, error)),
-      );
+      reply(message.requestId, core.encodeLocalFiles(message.jobs));
+      break;
+    case 'flush':
+      reply(message.requestId, core.flush());
       break;
     case 'decided': {
       const resolve = decisions.get(message.decideId);
@@ -55,18 +55,8 @@ port.on('message', (message: ToWorker) => {
       else handoff?.resolve();
       break;
     }
-    case 'flush':
-      core.flush().then(
-        () => send({ type: 'flushed', requestId: message.requestId }),
-        (error: unknown) => send(failure(message.requestId, error)),
-      );
-      break;
     case 'abandon':
       core.abandon();
       break;
   }
 });
-
-function failure(requestId: number, error: unknown): FromWorker {
-  return { type: 'failed', requestId, code: isKlosetError(error) ? error.code : 'IO', message: (error as Error).message };
-}

@@ -1,11 +1,12 @@
 import type { StoreConfig } from '../../format/config-format';
 import type { FinishedPackfile } from '../../format/packfile-writer';
-import type { EncoderSetup, FileResult } from './encoder-core';
+import type { FileResult } from './encoder-core';
 
 /** Structured clone turns Buffers into plain Uint8Arrays; these give them back their Buffer methods. */
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-export function reviveSetup(setup: EncoderSetup): EncoderSetup {
+/** A store's config and master key, as they arrive in a worker thread. */
+export function reviveSecrets<T extends { readonly config: StoreConfig; readonly masterKey: Uint8Array }>(setup: T): T {
   const config: StoreConfig = {
     ...setup.config,
     chunking: setup.config.chunking,
