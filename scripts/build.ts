@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     // A sandboxed preload script must be a single CommonJS file.
     esbuild({ ...common, format: 'cjs', entryPoints: { 'preload/preload': 'preload/preload.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
   ]);
+  // The connector protocol's .proto files are read at run time, beside the bundles.
+  fs.mkdirSync(path.join(root, 'dist', 'main', 'protocol'), { recursive: true });
+  for (const file of fs.readdirSync(path.join(root, 'main', 'connectors', 'protocol')).filter((name) => name.endsWith('.proto'))) {
+    fs.copyFileSync(path.join(root, 'main', 'connectors', 'protocol', file), path.join(root, 'dist', 'main', 'protocol', file));
+  }
   if (!onlyNode) await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
