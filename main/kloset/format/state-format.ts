@@ -8,6 +8,8 @@ import { objectTypeNumbers, type ObjectType, type PackEntry, type PackfileKind }
 /** A snapshot as the state lists it: enough to list and group snapshots without reading them. */
 export interface SnapshotRecord {
   readonly id: Mac;
+  /** 16 random bytes made with the snapshot and kept when it is copied to another store. */
+  readonly uuid: Buffer;
   readonly time: Date;
   /** Groups snapshots of the same source (for parents and retention): "<type>:<origin>:<root>". */
   readonly sourceKey: string;
@@ -56,7 +58,7 @@ export function encodeStatePayload(delta: StateDelta): Buffer {
       pack.size,
       pack.entries.map((entry) => [objectTypeNumbers[entry.type], entry.mac, entry.offset, entry.length, entry.rawLength]),
     ]),
-    snapshots: delta.snapshots.map((record) => [record.id, record.time.getTime(), record.sourceKey, record.name, record.tags]),
+    snapshots: delta.snapshots.map((record) => [record.id, record.time.getTime(), record.sourceKey, record.name, record.tags, record.uuid]),
     deletions: delta.deletions.map((event) => [event.id, event.at.getTime()]),
     undeletions: delta.undeletions.map((event) => [event.id, event.at.getTime()]),
     holds: delta.holds.map((event) => [event.id, event.at.getTime(), event.isOnHold]),
@@ -115,9 +117,10 @@ function parseDelta(raw: unknown, what: string): StateDelta {
     };
   });
   const snapshots = list('snapshots').map((item): SnapshotRecord => {
-    const [id, at, sourceKey, name, tags] = tuple(item, 5);
+    const [id, at, sourceKey, name, tags, uuid] = tuple(item, 6);
     if (typeof sourceKey !== 'string' || typeof name !== 'string' || !Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) throw bad();
-    return { id: mac(id), time: time(at), sourceKey, name, tags: tags as string[] };
+    if (!(uuid instanceof Uint8Array) || uuid.length !== 16) throw bad();
+    return { id: mac(id), time: time(at), sourceKey, name, tags: tags as string[], uuid: Buffer.from(uuid) };
   });
   const events = (key: string): SnapshotEvent[] =>
     list(key).map((item) => {

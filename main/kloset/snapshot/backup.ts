@@ -41,6 +41,11 @@ export interface BackupOptions {
   readonly now?: () => Date;
   /** Name recorded as the snapshot's writer ("kloset 0.1.0"). */
   readonly writer?: string;
+  /**
+   * For copies between stores: the original snapshot's identity and description, kept as they
+   * were instead of this run's (time, host, user, source, uuid).
+   */
+  readonly copyOf?: Pick<SnapshotHeader, 'uuid' | 'time' | 'host' | 'user' | 'source' | 'name' | 'tags' | 'excludes'>;
 }
 
 export interface BackupResult {
@@ -82,7 +87,8 @@ export async function backup(repository: Repository, options: BackupOptions): Pr
   });
   try {
     await repository.refresh();
-    const sourceKey = `${importer.type}:${importer.origin}:${importer.root}`;
+    const source = options.copyOf?.source ?? { type: importer.type, origin: importer.origin, root: importer.root };
+    const sourceKey = `${source.type}:${source.origin}:${source.root}`;
     const parent = await openParent(repository, options.parent ?? 'auto', sourceKey);
     const run = new BackupRun(importer, pool, new ParentLookup(parent), options);
     await run.walk();
@@ -91,26 +97,27 @@ export async function backup(repository: Repository, options: BackupOptions): Pr
     const { root, totals } = await run.tree.finalize((type, bytes) => session.putMetadata(type, bytes));
     const errorsMac = run.errors.length ? await session.putMetadata('errors', encodeErrors(run.errors)) : null;
     const header: SnapshotHeader = {
-      name: options.name ?? path.basename(importer.root) ?? importer.root,
-      time: now(),
-      host: importer.origin,
-      user: safeUser(),
-      source: { type: importer.type, origin: importer.origin, root: importer.root },
-      tags: [...(options.tags ?? [])],
+      uuid: options.copyOf?.uuid ?? crypto.randomBytes(16),
+      name: options.copyOf?.name ?? options.name ?? (path.basename(importer.root) || importer.root),
+      time: options.copyOf?.time ?? now(),
+      host: options.copyOf?.host ?? importer.origin,
+      user: options.copyOf?.user ?? safeUser(),
+      source,
+      tags: [...(options.copyOf?.tags ?? options.tags ?? [])],
       parent: parent?.id ?? null,
       root,
       rootInfo: run.tree.root.info,
       summary: totals,
       stats: { newChunks: run.newChunks, newBytes: run.newBytes, storedBytes: session.storedBytes, reusedFiles: run.reusedFiles, durationMs: Date.now() - started },
       errors: { count: run.errors.length, list: errorsMac },
-      excludes: [...(options.excludes ?? [])],
+      excludes: [...(options.copyOf?.excludes ?? options.excludes ?? [])],
       writer: options.writer ?? 'kloset',
     };
     const id = await session.putMetadata('snapshot', encodeSnapshotHeader(header));
     throwIfCanceled(signal);
     lock.assertHeld();
     run.progress.final(run.snapshot('committing'));
-    await session.commit({ id, time: header.time, sourceKey, name: header.name, tags: header.tags });
+    await session.commit({ id, time: header.time, sourceKey, name: header.name, tags: header.tags, uuid: header.uuid });
     await pool.close(false);
     await session.abandon();
     return { id, header, errors: run.errors };

@@ -38,7 +38,9 @@ async function craftSnapshot(repository: Repository, build: (put: (entries: unkn
   await session.upload(writer.finish());
   const put = (entries: unknown[][]): Promise<Mac> => session.putMetadata('directory', encodeMsgpack({ v: 1, e: entries }));
   const root = await build(put, chunk);
+  const uuid = Buffer.alloc(16, 7);
   const header = encodeSnapshotHeader({
+    uuid,
     name: 'crafted',
     time: new Date(),
     host: 'attacker',
@@ -55,7 +57,7 @@ async function craftSnapshot(repository: Repository, build: (put: (entries: unkn
     writer: 'crafted',
   });
   const id = await session.putMetadata('snapshot', header);
-  await session.commit({ id, time: new Date(), sourceKey: 'fs:attacker:/', name: 'crafted', tags: [] });
+  await session.commit({ id, time: new Date(), sourceKey: 'fs:attacker:/', name: 'crafted', tags: [], uuid });
   return id;
 }
 

@@ -123,6 +123,8 @@ export function decodeChunkList(raw: unknown, what: string): ChunkRef[] {
 
 /** An immutable record of one backup. Its MAC is the snapshot's ID. */
 export interface SnapshotHeader {
+  /** The snapshot's identity across stores (a copy keeps it; the ID, a MAC, differs per store). */
+  readonly uuid: Buffer;
   readonly name: string;
   readonly time: Date;
   readonly host: string;
@@ -145,6 +147,7 @@ export interface SnapshotHeader {
 export function encodeSnapshotHeader(header: SnapshotHeader): Buffer {
   return encodeMsgpack({
     v: 1,
+    uuid: header.uuid,
     name: header.name,
     time: header.time.getTime(),
     host: header.host,
@@ -187,6 +190,7 @@ export function decodeSnapshotHeader(bytes: Uint8Array, what: string): SnapshotH
   const [newChunks = 0, newBytes = 0, storedBytes = 0, reusedFiles = 0, durationMs = 0] = numbers(raw.stats, 5);
   if (!Array.isArray(raw.errors) || raw.errors.length !== 2 || source.length !== 3) throw bad();
   if (!Array.isArray(raw.rootInfo) || raw.rootInfo.length !== 4) throw bad();
+  if (!(raw.uuid instanceof Uint8Array) || raw.uuid.length !== 16) throw bad();
   const rootInfo: EntryInfo = {
     kind: 'directory',
     size: 0,
@@ -196,6 +200,7 @@ export function decodeSnapshotHeader(bytes: Uint8Array, what: string): SnapshotH
     gid: toSafeNumber(raw.rootInfo[3], what),
   };
   return {
+    uuid: Buffer.from(raw.uuid),
     name: text(raw.name),
     time: new Date(toSafeNumber(raw.time, what)),
     host: text(raw.host),
