@@ -41,6 +41,7 @@ export class Catalog {
   private readonly readStatements: StatementCache;
   private isClosed = false;
 
+  /** Made by `openCatalog`, which opens the two connections. */
   constructor(
     /** The catalog's SQLite file. */
     readonly file: string,
@@ -88,6 +89,7 @@ export class Catalog {
     return this.updateSnapshot(id, 'deleted_at_ms = ?', null);
   }
 
+  /** Sets or clears a snapshot's legal hold. */
   setLegalHold(id: string, isOnLegalHold: boolean): Promise<void> {
     return this.updateSnapshot(id, 'is_on_legal_hold = ?', isOnLegalHold ? 1 : 0);
   }
@@ -112,30 +114,37 @@ export class Catalog {
     return this.sync(source, options);
   }
 
+  /** One page of the snapshots matching the filter, newest first, with the total count. */
   listSnapshots(query: SnapshotListQuery = {}): SnapshotPage {
     return listSnapshots(this.reads, query);
   }
 
+  /** One snapshot with its totals; NOT_FOUND when the catalog does not hold it. */
   getSnapshot(id: string): SnapshotSummary {
     return getSnapshot(this.reads, id);
   }
 
+  /** One page of one directory of one snapshot, directories first; see `browseDirectory`. */
   listDirectory(query: DirectoryQuery): DirectoryPage {
     return browseDirectory(this.reads, query);
   }
 
+  /** Every version of the entries matching a name, folder, size and time, across snapshots; see `searchEntries`. */
   search(query: SearchQuery): SearchPage {
     return searchEntries(this.reads, query);
   }
 
+  /** The versions of one path across the snapshots of one source; see `fileVersions`. */
   fileVersions(query: VersionsQuery): FileHistory {
     return fileVersions(this.reads, query);
   }
 
+  /** What was added, removed and changed from one snapshot to another; see `diffSnapshots`. */
   diff(query: DiffQuery): SnapshotDiff {
     return diffSnapshots(this.reads, query);
   }
 
+  /** Logical and stored bytes per snapshot and cumulated, oldest first, for a chart; see `storeGrowth`. */
   storeGrowth(source?: Partial<SourceRef>): GrowthPoint[] {
     return storeGrowth(this.reads, source);
   }

@@ -18,7 +18,3 @@ export function typeOfCode(code: number): EntryType {
 export function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
-
-export function contentHex(content: Buffer | null): string | null {
-  return content === null ? null : content.toString('hex');
-}

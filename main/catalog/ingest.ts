@@ -104,9 +104,9 @@ class EntryWriter {
   add(entry: CheckedEntry): void {
     if (this.seen.has(entry.path)) throw badRequest(`Snapshot ${this.snapshotId} lists the entry ${entry.path} twice.`);
     this.seen.add(entry.path);
-    const { id, parent } = this.interner.intern(entry.path, entry.type !== 'dir');
+    const { id, parent, isNew } = this.interner.intern(entry.path, entry.type !== 'dir');
     if (entry.path === '/') this.rootId = id;
-    this.versionIds.push(this.versionId(id, entry));
+    this.versionIds.push(this.versionId(id, entry, isNew));
     this.totals.add(id, parent, entry.type, entry.size);
   }
 
@@ -119,11 +119,12 @@ class EntryWriter {
     this.statements.get('UPDATE snapshots SET entry_count = ? WHERE key = ?').run(this.versionIds.length, snapshotKey);
   }
 
-  private versionId(pathId: number, entry: CheckedEntry): number {
+  /** The id of the version row with these attributes, created if needed; a path this ingest created has none yet. */
+  private versionId(pathId: number, entry: CheckedEntry, isNewPath: boolean): number {
     const values = [pathId, typeCode(entry.type), entry.size, entry.mtime, entry.mode, entry.content, entry.target];
-    const found = this.statements
-      .pluck('SELECT id FROM versions WHERE path = ? AND type = ? AND size = ? AND mtime_ms = ? AND mode = ? AND content IS ? AND target IS ?')
-      .get(...values) as number | undefined;
+    const found = isNewPath
+      ? undefined
+      : (this.statements.pluck('SELECT id FROM versions WHERE path = ? AND type = ? AND size = ? AND mtime_ms = ? AND mode = ? AND content IS ? AND target IS ?').get(...values) as number | undefined);
     if (found !== undefined) return found;
     return Number(this.statements.get('INSERT INTO versions (path, type, size, mtime_ms, mode, content, target) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid);
   }

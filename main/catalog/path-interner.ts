@@ -19,18 +19,24 @@ export class PathInterner {
   private readonly dirIds = new Map<string, number>();
   private readonly dirPaths = new Map<number, string>();
   private readonly dirParents = new Map<number, number>();
+  /** Directories this ingest created: their children need no lookup, they are all new. */
+  private readonly createdDirs = new Set<number>();
 
   constructor(private readonly statements: StatementCache) {}
 
-  /** The id of `path` as a directory (`isLeaf` false) or as any other entry, and its parent's id. */
-  intern(path: string, isLeaf: boolean): { readonly id: number; readonly parent: number } {
+  /**
+   * The id of `path` as a directory (`isLeaf` false) or as any other entry, its parent's id, and
+   * whether this ingest created the path (then it has no versions yet).
+   */
+  intern(path: string, isLeaf: boolean): { readonly id: number; readonly parent: number; readonly isNew: boolean } {
     if (!isLeaf) {
       const id = this.dirId(path);
-      return { id, parent: this.dirParents.get(id) ?? noParent };
+      return { id, parent: this.dirParents.get(id) ?? noParent, isNew: this.createdDirs.has(id) };
     }
     const { parent, name } = splitPath(path);
     const parentId = this.dirId(parent);
-    return { id: this.child(parentId, true, name), parent: parentId };
+    const { id, isNew } = this.child(parentId, true, name);
+    return { id, parent: parentId, isNew };
   }
 
   /** The path of a directory this interner has given an id to. */
@@ -49,25 +55,29 @@ export class PathInterner {
     const known = this.dirIds.get(path);
     if (known !== undefined) return known;
     let parentId = noParent;
-    let id: number;
+    let child: { id: number; isNew: boolean };
     if (path === '/') {
-      id = this.child(noParent, false, '');
+      child = this.child(noParent, false, '');
     } else {
       const { parent, name } = splitPath(path);
       parentId = this.dirId(parent);
-      id = this.child(parentId, false, name);
+      child = this.child(parentId, false, name);
     }
+    const { id } = child;
+    if (child.isNew) this.createdDirs.add(id);
     this.dirIds.set(path, id);
     this.dirPaths.set(id, path);
     this.dirParents.set(id, parentId);
     return id;
   }
 
-  private child(parent: number, isLeaf: boolean, name: string): number {
+  private child(parent: number, isLeaf: boolean, name: string): { id: number; isNew: boolean } {
     const fold = foldName(name);
     const leaf = isLeaf ? 1 : 0;
-    const found = this.statements.pluck('SELECT id FROM paths WHERE parent = ? AND is_leaf = ? AND fold = ? AND name = ?').get(parent, leaf, fold, name) as number | undefined;
-    if (found !== undefined) return found;
-    return Number(this.statements.get('INSERT INTO paths (parent, is_leaf, fold, name) VALUES (?, ?, ?, ?)').run(parent, leaf, fold, name).lastInsertRowid);
+    if (!this.createdDirs.has(parent)) {
+      const found = this.statements.pluck('SELECT id FROM paths WHERE parent = ? AND is_leaf = ? AND fold = ? AND name = ?').get(parent, leaf, fold, name) as number | undefined;
+      if (found !== undefined) return { id: found, isNew: false };
+    }
+    return { id: Number(this.statements.get('INSERT INTO paths (parent, is_leaf, fold, name) VALUES (?, ?, ?, ?)').run(parent, leaf, fold, name).lastInsertRowid), isNew: true };
   }
 }

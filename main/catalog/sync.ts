@@ -47,8 +47,9 @@ export async function syncWith(target: SyncTarget, source: CatalogSource, option
   }
   for (const [id, flags] of known) {
     const record = records.get(id);
-    const wanted = { isOnLegalHold: record?.isOnLegalHold ?? flags.isOnLegalHold, deletedAtMs: record?.deletedAt?.getTime() ?? null };
-    if (record === undefined || (wanted.isOnLegalHold === flags.isOnLegalHold && wanted.deletedAtMs === flags.deletedAtMs)) continue;
+    if (record === undefined) continue;
+    const wanted = { isOnLegalHold: record.isOnLegalHold, deletedAtMs: record.deletedAt?.getTime() ?? null };
+    if (wanted.isOnLegalHold === flags.isOnLegalHold && wanted.deletedAtMs === flags.deletedAtMs) continue;
     await target.setFlags(id, wanted);
     updated += 1;
   }

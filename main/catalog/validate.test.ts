@@ -4,12 +4,13 @@ import { checkEntry, checkSnapshotRecord, normalizePath } from './validate';
 
 describe('normalizePath', () => {
   it('collapses repeated slashes and "." segments and drops a trailing slash', () => {
-    expect(['/', '//', '/a/', '/a//b/./c', '/./'].map((path) => normalizePath(path))).toEqual(['/', '/', '/a', '/a/b/c', '/']);
+    expect(['/', '//', '/a/', '/a//b/./c', '/./', '/a/.', '/a/b'].map((path) => normalizePath(path))).toEqual(['/', '/', '/a', '/a/b/c', '/', '/a', '/a/b']);
   });
 
   it('refuses relative paths, ".." segments and NUL characters', () => {
     expect(errorOf(() => normalizePath('a/b'))).toBe('BAD_REQUEST: The path must be an absolute path starting with "/" (got "a/b").');
     expect(errorOf(() => normalizePath('/a/../b'))).toBe('BAD_REQUEST: The path "/a/../b" contains "..", which the catalog refuses; give the path without it.');
+    expect(errorOf(() => normalizePath('/a/..'))).toBe('BAD_REQUEST: The path "/a/.." contains "..", which the catalog refuses; give the path without it.');
     expect(errorOf(() => normalizePath('/a\0'))).toBe('BAD_REQUEST: The path "/a\\u0000" contains a NUL character.');
     expect(errorOf(() => normalizePath(7))).toBe('BAD_REQUEST: The path must be an absolute path starting with "/" (got 7).');
   });

@@ -9,6 +9,8 @@ import type { EntryRecord, EntryType, SnapshotRecord } from './types';
 const entryTypes: ReadonlySet<string> = new Set<EntryType>(['file', 'dir', 'symlink', 'other']);
 const snapshotIdPattern = /^[0-9a-f]{64}$/i;
 const contentIdPattern = /^(?:[0-9a-f]{2}){1,64}$/i;
+/** An empty, '.' or '..' segment: a '/' followed by at most two dots, then '/' or the end. */
+const unnormalizedSegment = /\/(?:\.{1,2})?(?:\/|$)/;
 
 /**
  * The normalized form of a path inside a snapshot: '/'-separated, starting with '/', no empty
@@ -17,6 +19,7 @@ const contentIdPattern = /^(?:[0-9a-f]{2}){1,64}$/i;
 export function normalizePath(input: unknown, what = 'path'): string {
   if (typeof input !== 'string' || !input.startsWith('/')) throw badRequest(`The ${what} must be an absolute path starting with "/" (got ${JSON.stringify(input)}).`);
   if (input.includes('\0')) throw badRequest(`The ${what} ${JSON.stringify(input)} contains a NUL character.`);
+  if (input === '/' || !unnormalizedSegment.test(input)) return input;
   const segments = input.split('/').filter((segment) => segment !== '' && segment !== '.');
   if (segments.includes('..')) throw badRequest(`The ${what} ${JSON.stringify(input)} contains "..", which the catalog refuses; give the path without it.`);
   return `/${segments.join('/')}`;
@@ -93,18 +96,8 @@ export interface CheckedEntry {
 /** Checks one entry of snapshot `snapshotId` against the `EntryRecord` contract. */
 export function checkEntry(entry: EntryRecord, snapshotId: string): CheckedEntry {
   const path = normalizePath(entry.path, `entry path in snapshot ${snapshotId}`);
-  const refuse = (problem: string) => badRequest(`The entry ${path} of snapshot ${snapshotId} ${problem}.`);
-  if (!entryTypes.has(entry.type)) throw refuse(`has an unknown type ${JSON.stringify(entry.type)}`);
-  if (!Number.isSafeInteger(entry.size) || entry.size < 0) throw refuse(`has an invalid size ${String(entry.size)}`);
-  if (typeof entry.mtime !== 'number' || !Number.isFinite(entry.mtime)) throw refuse(`has an invalid modification time ${String(entry.mtime)}`);
-  if (!Number.isSafeInteger(entry.mode) || entry.mode < 0) throw refuse(`has an invalid mode ${String(entry.mode)}`);
-  if (entry.type === 'file' ? typeof entry.contentId !== 'string' || !contentIdPattern.test(entry.contentId) : entry.contentId !== null) {
-    throw refuse(entry.type === 'file' ? 'needs a content id of 2 to 128 hex characters' : 'is not a file, so its content id must be null');
-  }
-  if (entry.type === 'symlink' ? typeof entry.target !== 'string' : entry.target !== null) {
-    throw refuse(entry.type === 'symlink' ? 'is a symlink without a target' : 'is not a symlink, so its target must be null');
-  }
-  if (path === '/' && entry.type !== 'dir') throw refuse('is the root, which must be a directory');
+  const problem = entryProblem(entry, path);
+  if (problem !== undefined) throw badRequest(`The entry ${path} of snapshot ${snapshotId} ${problem}.`);
   return {
     path,
     type: entry.type,
@@ -114,4 +107,20 @@ export function checkEntry(entry: EntryRecord, snapshotId: string): CheckedEntry
     content: entry.contentId === null ? null : Buffer.from(entry.contentId, 'hex'),
     target: entry.target,
   };
+}
+
+/** What is wrong with an entry, if anything, as the end of a sentence. */
+function entryProblem(entry: EntryRecord, path: string): string | undefined {
+  if (!entryTypes.has(entry.type)) return `has an unknown type ${JSON.stringify(entry.type)}`;
+  if (!Number.isSafeInteger(entry.size) || entry.size < 0) return `has an invalid size ${String(entry.size)}`;
+  if (typeof entry.mtime !== 'number' || !Number.isFinite(entry.mtime)) return `has an invalid modification time ${String(entry.mtime)}`;
+  if (!Number.isSafeInteger(entry.mode) || entry.mode < 0) return `has an invalid mode ${String(entry.mode)}`;
+  if (entry.type === 'file' ? typeof entry.contentId !== 'string' || !contentIdPattern.test(entry.contentId) : entry.contentId !== null) {
+    return entry.type === 'file' ? 'needs a content id of 2 to 128 hex characters' : 'is not a file, so its content id must be null';
+  }
+  if (entry.type === 'symlink' ? typeof entry.target !== 'string' : entry.target !== null) {
+    return entry.type === 'symlink' ? 'is a symlink without a target' : 'is not a symlink, so its target must be null';
+  }
+  if (path === '/' && entry.type !== 'dir') return 'is the root, which must be a directory';
+  return undefined;
 }

@@ -50,7 +50,9 @@ interface ChildRow extends VersionColumns {
 
 /**
  * One page of a directory of one snapshot. Paging is by cursor, so every page costs the same
- * in a directory of 100 000 entries. NOT_FOUND for an unknown snapshot or a directory the
+ * in a directory of 100 000 entries. The joins are CROSS JOINs because SQLite then keeps their
+ * order (children in index order, then their versions, then the membership probe); left to
+ * itself, without statistics, it scanned the snapshot's 100 000 entries once per child. NOT_FOUND for an unknown snapshot or a directory the
  * snapshot does not hold; BAD_REQUEST when the path is not a directory.
  */
 export function browseDirectory(statements: StatementCache, query: DirectoryQuery): DirectoryPage {
@@ -67,8 +69,8 @@ export function browseDirectory(statements: StatementCache, query: DirectoryQuer
     .get(
       `SELECT p.is_leaf, p.name, ${versionColumns}, d.total_files, d.total_bytes
        FROM paths p
-       JOIN versions v ON v.path = p.id
-       JOIN entries e ON e.snapshot = ? AND e.version = v.id
+       CROSS JOIN versions v ON v.path = p.id
+       CROSS JOIN entries e ON e.snapshot = ? AND e.version = v.id
        LEFT JOIN dir_stats d ON d.snapshot = e.snapshot AND d.path = p.id
        WHERE p.parent = ? AND (p.is_leaf, p.fold, p.name) > (?, ?, ?)
        ORDER BY p.is_leaf, p.fold, p.name
@@ -106,7 +108,7 @@ function parseCursor(after: string | undefined): { isLeaf: number; fold: string;
 /** Why a directory cannot be listed: it is another kind of entry, or the snapshot does not hold it. */
 function missingDirectory(statements: StatementCache, snapshotKey: number, snapshotId: string, path: string): CatalogError {
   const leafId = new PathNames(statements).leafId(path);
-  const holdsLeaf = leafId !== undefined && statements.pluck('SELECT 1 FROM versions v JOIN entries e ON e.snapshot = ? AND e.version = v.id WHERE v.path = ?').get(snapshotKey, leafId) !== undefined;
+  const holdsLeaf = leafId !== undefined && statements.pluck('SELECT 1 FROM versions v CROSS JOIN entries e ON e.snapshot = ? AND e.version = v.id WHERE v.path = ?').get(snapshotKey, leafId) !== undefined;
   if (holdsLeaf) return badRequest(`${path} is not a directory in snapshot ${snapshotId}, so it cannot be listed.`);
   return new CatalogError('NOT_FOUND', `Snapshot ${snapshotId} has no directory ${path}.`);
 }

@@ -54,7 +54,7 @@ export function searchEntries(statements: StatementCache, query: SearchQuery): S
   const pathConditions = nameConditions(query.name);
   const withUnder = underId === undefined ? '' : 'WITH RECURSIVE below (id) AS (SELECT ? UNION ALL SELECT p.id FROM paths p JOIN below b ON p.parent = b.id WHERE p.is_leaf = 0)';
   if (underId !== undefined) pathConditions.sql.push('p.parent IN below');
-  pathConditions.sql.push(`EXISTS (SELECT 1 FROM versions v JOIN entries e ON e.version = v.id JOIN snapshots s ON s.key = e.snapshot WHERE v.path = p.id AND ${filters.sql.join(' AND ') || '1'})`);
+  pathConditions.sql.push(`EXISTS (SELECT 1 FROM versions v CROSS JOIN entries e ON e.version = v.id CROSS JOIN snapshots s ON s.key = e.snapshot WHERE v.path = p.id AND ${filters.sql.join(' AND ') || '1'})`);
   const matches = statements
     .get(`${withUnder} SELECT DISTINCT p.parent, p.name, p.fold FROM paths p ${where(pathConditions)} ORDER BY p.fold, p.name, p.parent LIMIT ? OFFSET ?`)
     .all(...(underId === undefined ? [] : [underId]), ...pathConditions.params, ...filters.params, limit + 1, offset) as { parent: number; name: string }[];

@@ -1,4 +1,4 @@
-import { contentHex, foldName, typeOfCode } from '../encoding';
+import { foldName, typeOfCode } from '../encoding';
 import { CatalogError } from '../errors';
 import { PathNames } from '../path-names';
 import { noParent, splitPath } from '../path-interner';
@@ -47,14 +47,15 @@ export interface OccurrenceRow extends VersionColumns {
 /**
  * Every (snapshot, attributes) of the path named `name` in directory row `parent`, as a
  * directory or as anything else, in the snapshots and versions `conditions` select (aliases
- * `s` and `v`), ordered by source then time.
+ * `s` and `v`), ordered by source then time. CROSS JOINs fix the join order: from the path
+ * to its few versions to the snapshots holding them.
  */
 export function occurrences(statements: StatementCache, parent: number, name: string, conditions: Conditions): OccurrenceRow[] {
   const all: Conditions = { sql: ['p.parent = ?', 'p.is_leaf IN (0, 1)', 'p.fold = ?', 'p.name = ?', ...conditions.sql], params: [parent, foldName(name), name, ...conditions.params] };
   return statements
     .get(
       `SELECT s.source, src.type AS source_type, src.origin AS source_origin, src.root AS source_root, s.id AS snapshot_id, s.time_ms, ${versionColumns}
-       FROM paths p JOIN versions v ON v.path = p.id JOIN entries e ON e.version = v.id JOIN snapshots s ON s.key = e.snapshot JOIN sources src ON src.id = s.source
+       FROM paths p CROSS JOIN versions v ON v.path = p.id CROSS JOIN entries e ON e.version = v.id CROSS JOIN snapshots s ON s.key = e.snapshot JOIN sources src ON src.id = s.source
        ${where(all)} ORDER BY s.source, s.time_ms, s.id`,
     )
     .all(...all.params) as OccurrenceRow[];
@@ -71,7 +72,7 @@ export function sourceOf(rows: readonly OccurrenceRow[]): SourceRef {
 export function collapse(rows: readonly OccurrenceRow[]): FileVersion[] {
   const versions: { key: string; version: FileVersion }[] = [];
   for (const row of rows) {
-    const key = `${row.type}:${row.content?.toString('hex') ?? ''}:${row.target ?? ''}`;
+    const key = `${row.type}:${row.content_id ?? ''}:${row.target ?? ''}`;
     const ref = { id: row.snapshot_id, time: new Date(row.time_ms) };
     const current = versions.at(-1);
     if (current?.key === key) {
@@ -79,7 +80,7 @@ export function collapse(rows: readonly OccurrenceRow[]): FileVersion[] {
     } else {
       versions.push({
         key,
-        version: { type: typeOfCode(row.type), size: row.size, mtime: row.mtime_ms, contentId: contentHex(row.content), target: row.target, first: ref, last: ref, snapshotCount: 1 },
+        version: { type: typeOfCode(row.type), size: row.size, mtime: row.mtime_ms, contentId: row.content_id, target: row.target, first: ref, last: ref, snapshotCount: 1 },
       });
     }
   }
