@@ -1,26 +1,60 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
-import { EmptyPage } from '../features/placeholder-pages';
+import { Notices } from '../components/Notices';
+import { ActivityPage } from '../features/activity/ActivityPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { RestorePage } from '../features/restore/RestorePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { useConnection, useSettings } from './context';
-import { pageIds, useRoute, type PageId } from './routes';
+import { SnapshotsPage } from '../features/snapshots/SnapshotsPage';
+import { SourcesPage } from '../features/sources/SourcesPage';
+import { StoresPage } from '../features/stores/StoresPage';
+import { UnlockDialog } from '../features/stores/UnlockDialog';
+import { WelcomePage } from '../features/welcome/WelcomePage';
+import { useAppServices, useAppState, useConnection, useSettings } from './context';
+import { navPageIds, useRoute, type PageId } from './routes';
 import { strings } from './strings';
 
-function CurrentPage({ page }: { page: PageId }) {
-  return page === 'settings' ? <SettingsPage /> : <EmptyPage page={page} />;
+const pages: Readonly<Record<PageId, () => React.JSX.Element>> = {
+  welcome: WelcomePage,
+  sources: SourcesPage,
+  stores: StoresPage,
+  snapshots: SnapshotsPage,
+  restore: RestorePage,
+  plans: PlansPage,
+  activity: ActivityPage,
+  settings: SettingsPage,
+};
+
+/**
+ * Loads what every screen shares each time the connection is (re)established, since events may
+ * have been missed while it was down; and opens the first run once, when there is no store yet.
+ */
+function useAppData(): void {
+  const services = useAppServices();
+  const status = useConnection((state) => state.status);
+  const storesStatus = useAppState('stores', (state) => state.status);
+  const hasStores = useAppState('stores', (state) => state.list.length > 0);
+  const hasOfferedFirstRun = useRef(false);
+
+  useEffect(() => {
+    if (status !== 'connected') return;
+    for (const load of [services.settings, services.stores, services.accounts, services.plans, services.jobs].map((store) => store.getState().load)) void load();
+  }, [status, services]);
+
+  useEffect(() => {
+    if (storesStatus !== 'ready' || hasOfferedFirstRun.current) return;
+    hasOfferedFirstRun.current = true;
+    if (!hasStores && useRoute.getState().page !== 'settings') useRoute.getState().go('welcome');
+  }, [storesStatus, hasStores]);
 }
 
-/** The app frame: navigation, connection status, and the current page. */
+/** The app frame: navigation, connection status, notifications, the current page, and the store unlock dialog. */
 export function App() {
   const page = useRoute((state) => state.page);
   const go = useRoute((state) => state.go);
-  const status = useConnection((state) => state.status);
   const theme = useSettings((state) => state.settings?.theme ?? 'system');
-  const load = useSettings((state) => state.load);
-
-  useEffect(() => {
-    if (status === 'connected') void load();
-  }, [status, load]);
+  const CurrentPage = pages[page];
+  useAppData();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -38,7 +72,7 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label={strings.nav.label}>
         <ul>
-          {pageIds.map((id) => (
+          {navPageIds.map((id) => (
             <li key={id}>
               <a href={`#/${id}`} aria-current={id === page ? 'page' : undefined} onClick={() => go(id)}>
                 {strings.nav[id]}
@@ -48,8 +82,10 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
-        <CurrentPage page={page} />
+        <Notices />
+        <CurrentPage />
       </main>
+      <UnlockDialog />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 
-export const pageIds = ['sources', 'stores', 'snapshots', 'restore', 'plans', 'activity', 'settings'] as const;
+/** The pages in the navigation, in order. */
+export const navPageIds = ['sources', 'stores', 'snapshots', 'restore', 'plans', 'activity', 'settings'] as const;
+/** Every page: the navigation's, and the first-run page the app opens while there is no store. */
+export const pageIds = [...navPageIds, 'welcome'] as const;
 export type PageId = (typeof pageIds)[number];
 const defaultPage: PageId = 'snapshots';
 
@@ -17,7 +20,7 @@ interface RouteState {
 
 /**
  * The current page lives in the URL hash, so reloads and the back button work in the browser
- * build and in Electron alike.
+ * build and in Electron alike. What a page shows inside (a snapshot, a folder) lives in its store.
  */
 export const useRoute = create<RouteState>((set) => ({
   page: pageFromHash(globalThis.location?.hash ?? ''),

@@ -1,13 +1,19 @@
-import type { Envelope } from '../../shared/api-errors';
+import { isErrorCode, type Envelope, type ErrorCode } from '../../shared/api-errors';
 import { createListeners } from '../../shared/listeners';
 import type { ConnectionStatus, Transport } from './transports';
 
 export type FakeHandler = (params: unknown) => unknown;
 
+/** An error for a fake handler to throw: the transport answers with this code and message. */
+export function fakeError(code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
 /**
  * A transport for component tests: answers calls from a table of handlers (an `Error` thrown
- * with a `code` becomes an error envelope), records every call, and lets the test push events
- * and connection changes.
+ * with a known `code`, see {@link fakeError}, becomes an error envelope with that code; any other
+ * error is INTERNAL; a method without a handler is UNKNOWN_METHOD), records every call, and lets
+ * the test push events and connection changes.
  */
 export interface FakeTransport extends Transport {
   readonly calls: Array<{ method: string; params: unknown }>;
@@ -29,8 +35,8 @@ export function createFakeTransport(handlers: Readonly<Record<string, FakeHandle
       try {
         return { ok: true, result: await handler(params) };
       } catch (error) {
-        const code = (error as { code?: string }).code === 'BAD_REQUEST' ? 'BAD_REQUEST' : 'INTERNAL';
-        return { ok: false, error: { code, message: (error as Error).message } };
+        const code = (error as { code?: unknown }).code;
+        return { ok: false, error: { code: isErrorCode(code) ? code : 'INTERNAL', message: (error as Error).message } };
       }
     },
     listen: (listener) => eventListeners.add(listener),

@@ -1,16 +1,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo } from '../../shared/api/app';
-import { ApiError } from '../../shared/api-errors';
+import type { Result } from '../../shared/api';
 import type { Settings } from '../../shared/types/settings';
 import type { ApiClient } from '../lib/client';
+import { toUserError, type UserError } from '../lib/errors';
+import { attempt, type Outcome } from './outcome';
+
+export type ImportSummary = Result<'app.importSettings'>['imported'];
 
 export interface SettingsState {
   readonly settings: Settings | null;
   readonly info: AppInfo | null;
-  /** The last failure to load or save, as a sentence for the user. */
-  readonly error: string | null;
+  /** The last failure to load or save. */
+  readonly error: UserError | null;
   load(): Promise<void>;
   update(patch: Partial<Settings>): Promise<void>;
+  /** The app's settings, plans, stores and entries as one JSON document without secrets. */
+  exportSettings(): Promise<Outcome<string>>;
+  importSettings(document: string): Promise<Outcome<ImportSummary>>;
 }
 
 export function createSettingsStore(client: ApiClient): StoreApi<SettingsState> {
@@ -23,21 +30,19 @@ export function createSettingsStore(client: ApiClient): StoreApi<SettingsState> 
         const [settings, info] = await Promise.all([client.call('settings.get', {}), client.call('app.info', {})]);
         set({ settings, info, error: null });
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: toUserError(error) });
       }
     },
     async update(patch) {
       try {
         set({ settings: await client.call('settings.set', patch), error: null });
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: toUserError(error) });
       }
     },
+    exportSettings: () => attempt(async () => (await client.call('app.exportSettings', {})).document),
+    importSettings: (document) => attempt(async () => (await client.call('app.importSettings', { document })).imported),
   }));
   client.on('settings.changed', (settings) => store.setState({ settings }));
   return store;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,113 @@
+import type { RetentionPolicy } from '../../../shared/types/plans';
+
+const plural = (count: number, one: string, many: string): string => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+/** "Keeps the last 3, 7 daily, 4 weekly, and everything tagged keep." */
+function describeRetention(policy: RetentionPolicy): string {
+  const rules = [
+    policy.keepLast ? `the last ${policy.keepLast}` : null,
+    policy.keepHourly ? `${policy.keepHourly} hourly` : null,
+    policy.keepDaily ? `${policy.keepDaily} daily` : null,
+    policy.keepWeekly ? `${policy.keepWeekly} weekly` : null,
+    policy.keepMonthly ? `${policy.keepMonthly} monthly` : null,
+    policy.keepYearly ? `${policy.keepYearly} yearly` : null,
+    policy.keepWithinDays ? `everything from the last ${plural(policy.keepWithinDays, 'day', 'days')}` : null,
+    policy.keepTags?.length ? `everything tagged ${policy.keepTags.join(', ')}` : null,
+  ].filter((rule): rule is string => rule !== null);
+  if (rules.length === 0) return 'Keeps every snapshot.';
+  const joined = rules.length === 1 ? rules[0] : `${rules.slice(0, -1).join(', ')} and ${rules[rules.length - 1]}`;
+  return `Keeps ${joined} snapshots; others are deleted after each backup. Snapshots on hold are always kept.`;
+}
+
+/** The Plans page and the plan editor. */
+export const plans = {
+  add: 'New plan',
+  empty: 'No plan yet. A plan backs up your sources on a schedule and keeps the snapshots you choose.',
+  needStore: 'A plan backs up into a store: set one up first.',
+  listLabel: 'Plans',
+  pauseAll: 'Pause all',
+  resumeAll: 'Resume all',
+  pausedAll: 'All plans are paused: no scheduled backup runs until you resume them.',
+  card: {
+    runNow: 'Run now',
+    pause: 'Pause',
+    resume: 'Resume',
+    edit: 'Edit',
+    remove: 'Delete',
+    removeTitle: (name: string) => `Delete the plan “${name}”?`,
+    removeMessage: 'Scheduled backups of this plan stop. Its snapshots stay in the store.',
+    into: (store: string) => `into ${store}`,
+    unknownStore: 'a store that is no longer in the app',
+    paused: 'Paused',
+    running: 'Running now',
+    waiting: 'Waiting for another backup of the same store',
+    next: (when: string) => `Next run ${when}`,
+    noNext: 'No run scheduled',
+    never: 'Never run yet',
+    last: {
+      succeeded: (when: string) => `Last run ${when}: succeeded`,
+      failed: (when: string) => `Last run ${when}: failed`,
+      canceled: (when: string) => `Last run ${when}: canceled`,
+    },
+    results: { succeeded: 'Succeeded', failed: 'Failed', canceled: 'Canceled' },
+    showJob: 'Details in Activity',
+    started: 'The backup has started.',
+  },
+  editor: {
+    newTitle: 'New plan',
+    editTitle: (name: string) => `Edit “${name}”`,
+    errorSummary: 'Some fields need attention:',
+    name: 'Name',
+    namePlaceholder: 'Documents and photos',
+    what: 'What to back up',
+    sourcesEmpty: 'No folder chosen yet.',
+    sourcesLabel: 'Chosen folders',
+    addSource: 'Add this folder',
+    newSource: 'Folder to add',
+    removeSource: (location: string) => `Remove ${location}`,
+    where: 'Where to keep the snapshots',
+    store: 'Store',
+    chooseStore: 'Choose a store',
+    storeMissing: 'Choose the store to back up into.',
+    skip: 'What to skip',
+    presets: {
+      caches: 'Dependency and build caches',
+      temporary: 'Temporary files and Office lock files',
+      system: 'System clutter',
+    },
+    customExcludes: 'Other patterns to skip, one per line',
+    customExcludesHint: 'Like .gitignore: *.iso skips every ISO file, Downloads/ skips a folder named Downloads, /build skips it only at the top.',
+    when: 'When',
+    repeat: 'Repeat',
+    kinds: { interval: 'Every few hours', daily: 'Every day', weekly: 'On some days of the week', cron: 'Custom (cron expression)' },
+    everyHours: 'Every (hours)',
+    at: 'At',
+    days: 'Days',
+    dayNames: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+    cron: 'Cron expression',
+    cronHint: 'Five fields: minute, hour, day of month, month, day of week. For example 0 */4 * * * runs every four hours.',
+    scheduleSummary: (description: string) => `Runs: ${description}. Times are in this computer’s time zone.`,
+    keep: 'Which snapshots to keep',
+    keepFields: {
+      keepLast: 'The last',
+      keepHourly: 'Hourly',
+      keepDaily: 'Daily',
+      keepWeekly: 'Weekly',
+      keepMonthly: 'Monthly',
+      keepYearly: 'Yearly',
+      keepWithinDays: 'All from the last (days)',
+    },
+    keepTags: 'Always keep snapshots tagged (comma-separated)',
+    describeRetention,
+    after: 'After each backup',
+    check: 'Check part of the new snapshot’s data',
+    samplePercent: 'Share to check (%)',
+    checkHint: 'Reads back this share of the snapshot’s chunks to catch damage early.',
+    sync: 'Copy each new snapshot to a second store',
+    syncTo: 'Second store',
+    noSync: 'No second store',
+    save: 'Save the plan',
+    create: 'Create the plan',
+    saving: 'Saving…',
+  },
+} as const;
