@@ -69,7 +69,16 @@ export class PackfileWriter {
     return entry;
   }
 
-  /** Writes the index and trailer, makes the file durable, and closes it. */
+  /** Appends an object that is already sealed (copied from another packfile of the same store). */
+  addSealed(type: ObjectType, mac: Mac, sealed: Buffer, rawLength: number): PackEntry {
+    writeAll(this.fd, [sealed], sealed.length);
+    const entry: PackEntry = { type, mac, offset: this.offset, length: sealed.length, rawLength };
+    this.entries.push(entry);
+    this.offset += sealed.length;
+    return entry;
+  }
+
+  /** Writes the index and trailer and closes the file. */
   finish(): FinishedPackfile {
     const header = packfileHeader(this.kind);
     const index = encodeIndex(this.entries);

@@ -24,7 +24,7 @@ export interface StatePackfile {
   readonly entries: readonly PackEntry[];
 }
 
-/** A dated event about a snapshot (deletion, undeletion, legal hold set or cleared). */
+/** A dated event about a snapshot (deletion, undeletion, legal hold set or cleared), or a packfile. */
 export interface SnapshotEvent {
   readonly id: Mac;
   readonly at: Date;
@@ -43,10 +43,15 @@ export interface StateDelta {
   readonly holds: readonly (SnapshotEvent & { readonly isOnHold: boolean })[];
   /** Packfiles that maintenance removed: their objects no longer live there. */
   readonly removedPackfiles: readonly Mac[];
+  /**
+   * Packfiles found in the store but in no state (left by interrupted backups), with when they
+   * were first seen: maintenance deletes them once they have stayed unclaimed for its grace period.
+   */
+  readonly condemned: readonly SnapshotEvent[];
 }
 
 export function emptyDelta(createdAt = new Date()): StateDelta {
-  return { createdAt, packfiles: [], snapshots: [], deletions: [], undeletions: [], holds: [], removedPackfiles: [] };
+  return { createdAt, packfiles: [], snapshots: [], deletions: [], undeletions: [], holds: [], removedPackfiles: [], condemned: [] };
 }
 
 export function encodeStatePayload(delta: StateDelta): Buffer {
@@ -63,6 +68,7 @@ export function encodeStatePayload(delta: StateDelta): Buffer {
     undeletions: delta.undeletions.map((event) => [event.id, event.at.getTime()]),
     holds: delta.holds.map((event) => [event.id, event.at.getTime(), event.isOnHold]),
     removedPackfiles: delta.removedPackfiles,
+    condemned: delta.condemned.map((event) => [event.id, event.at.getTime()]),
   });
 }
 
@@ -140,5 +146,6 @@ function parseDelta(raw: unknown, what: string): StateDelta {
     undeletions: events('undeletions'),
     holds,
     removedPackfiles: list('removedPackfiles').map(mac),
+    condemned: events('condemned'),
   };
 }

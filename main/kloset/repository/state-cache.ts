@@ -42,6 +42,10 @@ export interface StateCache {
   packfiles(): PackfileInfo[];
   /** The objects of one packfile, for checks and maintenance. */
   objectsIn(packfile: Mac): Array<{ mac: Mac } & ObjectLocation>;
+  /** Packfiles removed by maintenance (they stay removed). */
+  removedPackfiles(): Set<string>;
+  /** Unclaimed packfiles and when maintenance first saw them, by hex name. */
+  condemned(): Map<string, Date>;
 }
 
 interface SnapshotFlags {
@@ -57,6 +61,7 @@ export class MemoryStateCache implements StateCache {
   private readonly objects = new Map<string, ObjectLocation>();
   private readonly packs = new Map<string, PackfileInfo & { objects: string[] }>();
   private readonly removedPacks = new Set<string>();
+  private readonly condemnedPacks = new Map<string, Date>();
   private readonly records = new Map<string, SnapshotRecord>();
   private readonly flags = new Map<string, SnapshotFlags>();
 
@@ -79,6 +84,11 @@ export class MemoryStateCache implements StateCache {
       }
       this.packs.set(packHex, { mac: pack.mac, kind: pack.kind, size: pack.size, objects });
     }
+    for (const event of delta.condemned) {
+      const hex = macToHex(event.id);
+      const seen = this.condemnedPacks.get(hex);
+      if (!seen || event.at < seen) this.condemnedPacks.set(hex, event.at);
+    }
     for (const record of delta.snapshots) this.records.set(macToHex(record.id), record);
     for (const event of delta.deletions) this.flag(event.id, (f) => event.at.getTime() >= f.deletionTime && ((f.deletedAt = event.at), (f.deletionTime = event.at.getTime())));
     for (const event of delta.undeletions) this.flag(event.id, (f) => event.at.getTime() >= f.deletionTime && ((f.deletedAt = null), (f.deletionTime = event.at.getTime())));
@@ -90,6 +100,7 @@ export class MemoryStateCache implements StateCache {
     this.objects.clear();
     this.packs.clear();
     this.removedPacks.clear();
+    this.condemnedPacks.clear();
     this.records.clear();
     this.flags.clear();
   }
@@ -116,6 +127,14 @@ export class MemoryStateCache implements StateCache {
       const location = this.objects.get(hex);
       return location && location.packfile.equals(packfile) ? [{ mac: Buffer.from(hex, 'hex'), ...location }] : [];
     });
+  }
+
+  removedPackfiles(): Set<string> {
+    return new Set(this.removedPacks);
+  }
+
+  condemned(): Map<string, Date> {
+    return new Map(this.condemnedPacks);
   }
 
   /** A removed packfile stays removed, even if an older state that lists it is applied later. */
