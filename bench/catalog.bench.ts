@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCatalog, type Catalog, type EntryRecord, type SnapshotRecord } from '../main/catalog/index';
@@ -231,7 +232,8 @@ function sizeByTable(file: string): string {
 
 export async function run(): Promise<void> {
   fs.mkdirSync(workDir, { recursive: true });
-  const firstIngests = await emptyCatalogIngests(3);
+  const loadBefore = os.loadavg()[0] ?? NaN;
+  const firstIngests = await emptyCatalogIngests(5);
   const { catalog, ids, laterIngestMs } = await buildHistory();
   const rows: Row[] = [
     { what: 'Ingest one 100 000-file snapshot into an empty catalog', ms: median(firstIngests), targetMs: 3000 },
@@ -247,7 +249,7 @@ export async function run(): Promise<void> {
   const markdown = [
     '## Catalog',
     '',
-    `Command: \`npm run bench -- catalog\`. Machine: ${machineLine()}.`,
+    `Command: \`npm run bench -- catalog\`. Machine: ${machineLine()}. One-minute load average ${loadBefore.toFixed(1)} at the start and ${(os.loadavg()[0] ?? NaN).toFixed(1)} at the end (the machine is shared with other work, so times vary between runs).`,
     '',
     `History: ${snapshotCount} snapshots of a synthetic tree of ${fileCount.toLocaleString('en')} files in ${dirCount.toLocaleString('en')} directories (realistic names and sizes); each snapshot changes 1 % of the files, adds 20 and removes 10. Times are medians of several runs, in milliseconds, warm.`,
     '',
