@@ -1,3 +1,4 @@
+import { createRateEstimator } from '../../shared/eta';
 import { formatBytes, formatDuration, formatPercent } from '../../shared/format';
 import type { CliIo } from './io';
 
@@ -16,27 +17,19 @@ export interface BarState {
  */
 export function createProgressBar(io: CliIo): { update(state: BarState): void; done(): void } {
   const isTty = io.stderr.isTTY === true;
-  const started = Date.now();
-  let rate = 0;
-  let lastBytes = 0;
-  let lastTime = started;
+  const estimator = createRateEstimator();
   let isShown = false;
   return {
     update(state) {
       if (!isTty) return;
-      const now = Date.now();
-      const seconds = (now - lastTime) / 1000;
-      if (seconds > 0.2) {
-        const current = (state.bytesDone - lastBytes) / seconds;
-        rate = rate === 0 ? current : rate * 0.7 + current * 0.3;
-        lastBytes = state.bytesDone;
-        lastTime = now;
-      }
+      estimator.update(state.bytesDone, Date.now());
+      const rate = estimator.bytesPerSecond;
+      const etaSeconds = estimator.etaSeconds(state.bytesDone, state.bytesTotal);
       const fraction = state.bytesTotal ? state.bytesDone / state.bytesTotal : null;
       const width = 24;
       const filled = fraction === null ? 0 : Math.round(width * Math.min(1, fraction));
       const bar = fraction === null ? '…'.padEnd(width) : `${'='.repeat(filled)}${filled < width ? '>' : ''}`.padEnd(width);
-      const eta = state.bytesTotal && rate > 0 ? ` ETA ${formatDuration((state.bytesTotal - state.bytesDone) / rate)}` : '';
+      const eta = etaSeconds === null ? '' : ` ETA ${formatDuration(etaSeconds)}`;
       const files = `${state.filesDone}${state.filesTotal === null ? '' : `/${state.filesTotal}`} files`;
       const amount = `${formatBytes(state.bytesDone)}${state.bytesTotal === null ? '' : `/${formatBytes(state.bytesTotal)}`}`;
       const text = `${state.label} [${bar}] ${fraction === null ? '' : `${formatPercent(fraction)} `}${files} ${amount} ${formatBytes(rate)}/s${eta}`;
