@@ -134,8 +134,8 @@ export class Catalog {
     return searchEntries(this.reads, query);
   }
 
-  /** The versions of one path across the snapshots of one source; see `fileVersions`. */
-  fileVersions(query: VersionsQuery): FileHistory {
+  /** The versions of one path, one history per source; see `fileVersions`. */
+  fileVersions(query: VersionsQuery): FileHistory[] {
     return fileVersions(this.reads, query);
   }
 

@@ -29,7 +29,7 @@ function answers(catalog: Catalog): unknown {
   });
   const diffs = snapshots.flatMap((a) => snapshots.map((b) => catalog.diff({ from: a.id, to: b.id })));
   const searches = [{ name: 'report*.docx' }, { name: 'o', snapshots: { includeDeleted: true } }, { under: '/docs' }].map((query) => catalog.search(query));
-  const versions = ['/docs/report.docx', '/photos/a.jpg', '/'].map((path) => catalog.fileVersions({ snapshotId: snapshotId('jan'), path, includeDeleted: true }));
+  const versions = ['/docs/report.docx', '/photos/a.jpg', '/'].map((path) => catalog.fileVersions({ path, includeDeleted: true }));
   return { snapshots, listings, diffs, searches, versions, growth: catalog.storeGrowth(), ids: catalog.knownSnapshotIds() };
 }
 

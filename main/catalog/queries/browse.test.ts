@@ -27,7 +27,7 @@ describe('listDirectory', () => {
     expect(catalog.listDirectory({ snapshotId: snapshotId('dbx'), path: '/' }).entries.map((entry) => entry.path)).toEqual(['/Reports', '/report.docx']);
   });
 
-  it('pages through a directory with cursors, each page continuing where the last ended', async () => {
+  it('pages through a directory with cursors, each page continuing where the last ended, or jumps by offset', async () => {
     const catalog = sample();
     const entries = [dir('/'), dir('/big'), ...['b', 'C', 'a', 'e', 'D'].map((name) => file(`/big/${name}.txt`, name, 1)), dir('/big/zz'), dir('/big/Sub')];
     await catalog.ingestSnapshot(snapshotRecord('big'), entries);
@@ -43,6 +43,7 @@ describe('listDirectory', () => {
     } while (after !== undefined);
     expect(seen).toEqual(['Sub', 'zz', 'a.txt', 'b.txt', 'C.txt', 'D.txt', 'e.txt']);
     expect(pages).toBe(4);
+    expect(catalog.listDirectory({ snapshotId: snapshotId('big'), path: '/big', limit: 2, offset: 3 }).entries.map((entry) => entry.name)).toEqual(['b.txt', 'C.txt']);
   });
 
   it('refuses unknown snapshots, missing directories, files and bad paths with typed errors', () => {

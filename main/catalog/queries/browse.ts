@@ -3,7 +3,7 @@ import { CatalogError, badRequest } from '../errors';
 import { childPath, PathNames } from '../path-names';
 import type { StatementCache } from '../statements';
 import type { EntryRecord } from '../types';
-import { checkLimit, normalizePath } from '../validate';
+import { checkCount, checkLimit, normalizePath } from '../validate';
 import { snapshotRow } from './snapshot-rows';
 import { toEntryRecord, versionColumns, type VersionColumns } from './version-rows';
 
@@ -13,8 +13,10 @@ export interface DirectoryQuery {
   readonly path?: string;
   /** At most 5000; 1000 when absent. */
   readonly limit?: number;
-  /** The `nextCursor` of the previous page. */
+  /** The `nextCursor` of the previous page: the page starts right after it, at a constant cost. */
   readonly after?: string;
+  /** Entries to skip (after `after`, if given), to jump into a long directory; costs in proportion to it. */
+  readonly offset?: number;
 }
 
 export interface DirectoryEntry extends EntryRecord {
@@ -60,6 +62,7 @@ export function browseDirectory(statements: StatementCache, query: DirectoryQuer
   const path = normalizePath(query.path ?? '/');
   const limit = checkLimit(query.limit, 1000, 5000);
   const cursor = parseCursor(query.after);
+  const offset = checkCount(query.offset ?? 0, 'offset');
   const dirId = new PathNames(statements).dirId(path);
   const stats = statements.get('SELECT child_entries, child_dirs, total_files, total_bytes FROM dir_stats WHERE snapshot = ? AND path = ?').get(snapshot.key, dirId ?? -1) as
     | { child_entries: number; child_dirs: number; total_files: number; total_bytes: number }
@@ -74,9 +77,9 @@ export function browseDirectory(statements: StatementCache, query: DirectoryQuer
        LEFT JOIN dir_stats d ON d.snapshot = e.snapshot AND d.path = p.id
        WHERE p.parent = ? AND (p.is_leaf, p.fold, p.name) > (?, ?, ?)
        ORDER BY p.is_leaf, p.fold, p.name
-       LIMIT ?`,
+       LIMIT ? OFFSET ?`,
     )
-    .all(snapshot.key, dirId, cursor.isLeaf, cursor.fold, cursor.name, limit + 1) as ChildRow[];
+    .all(snapshot.key, dirId, cursor.isLeaf, cursor.fold, cursor.name, limit + 1, offset) as ChildRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

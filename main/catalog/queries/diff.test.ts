@@ -5,15 +5,18 @@ const sample = useSampleCatalog();
 const entry = (path: string, content: string, size: number, mtime = 1000) => ({ path, type: 'file', size, mtime, mode: 0o644, contentId: contentId(content), target: null });
 
 describe('diff', () => {
-  it('lists added, removed and changed entries with sizes and totals, a mode change alone left out', () => {
+  it('lists added, removed and changed entries with sizes and totals, a change of mode included', () => {
     expect(sample().diff({ from: snapshotId('jan'), to: snapshotId('feb') })).toEqual({
       from: snapshotId('jan'),
       to: snapshotId('feb'),
       under: '/',
       added: [entry('/photos/b.jpg', 'b', 2000)],
       removed: [entry('/photos/a.jpg', 'a', 1000)],
-      changed: [{ path: '/docs/report.docx', before: entry('/docs/report.docx', 'r1', 100), after: entry('/docs/report.docx', 'r2', 120, 2000) }],
-      totals: { added: { entries: 1, bytes: 2000 }, removed: { entries: 1, bytes: 1000 }, changed: { entries: 1, bytesBefore: 100, bytesAfter: 120 } },
+      changed: [
+        { path: '/docs/Budget.xlsx', before: entry('/docs/Budget.xlsx', 'budget', 200), after: { ...entry('/docs/Budget.xlsx', 'budget', 200), mode: 0o600 } },
+        { path: '/docs/report.docx', before: entry('/docs/report.docx', 'r1', 100), after: entry('/docs/report.docx', 'r2', 120, 2000) },
+      ],
+      totals: { added: { entries: 1, bytes: 2000 }, removed: { entries: 1, bytes: 1000 }, changed: { entries: 2, bytesBefore: 300, bytesAfter: 320 } },
       isTruncated: false,
     });
   });

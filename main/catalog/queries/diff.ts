@@ -39,7 +39,7 @@ export interface SnapshotDiff {
   readonly under: string;
   readonly added: readonly DiffEntry[];
   readonly removed: readonly DiffEntry[];
-  /** Entries whose type, size, mtime, content or symlink target differ (a change of mode alone is not listed). */
+  /** Entries whose type, size, mtime, mode, content or symlink target differ; same `contentId` means only metadata changed. */
   readonly changed: readonly DiffChange[];
   readonly totals: DiffTotals;
   /** True when a list was cut at `limit`. */
@@ -129,7 +129,7 @@ function describe(statements: StatementCache, names: PathNames, versionIds: read
 }
 
 function differs(a: DiffEntry, b: DiffEntry): boolean {
-  return a.type !== b.type || a.size !== b.size || a.mtime !== b.mtime || a.contentId !== b.contentId || a.target !== b.target;
+  return a.type !== b.type || a.size !== b.size || a.mtime !== b.mtime || a.mode !== b.mode || a.contentId !== b.contentId || a.target !== b.target;
 }
 
 function fileBytes(entries: readonly DiffEntry[]): number {

@@ -6,7 +6,7 @@ import type { StatementCache } from '../statements';
 import type { EntryType } from '../types';
 import { checkCount, checkLimit, normalizePath } from '../validate';
 import { addTimeRange, snapshotConditions, where, type Conditions, type SnapshotFilter, type TimeRange } from './snapshot-rows';
-import { collapse, occurrences, sourceOf, type FileHistory, type OccurrenceRow } from './versions';
+import { histories, occurrences, type FileHistory } from './versions';
 
 /** From `min` to `max` bytes, both included; either end may be open. */
 export interface SizeRange {
@@ -60,7 +60,7 @@ export function searchEntries(statements: StatementCache, query: SearchQuery): S
     .all(...(underId === undefined ? [] : [underId]), ...pathConditions.params, ...filters.params, limit + 1, offset) as { parent: number; name: string }[];
   const results = matches.slice(0, limit).flatMap(({ parent, name }) => {
     const path = parent === noParent ? '/' : childPath(names.dirPathOf(parent), name);
-    return groupBySource(occurrences(statements, parent, name, filters)).map((rows) => ({ path, source: sourceOf(rows), versions: collapse(rows) }));
+    return histories(path, occurrences(statements, parent, name, filters));
   });
   return { results, hasMore: matches.length > limit };
 }
@@ -91,15 +91,4 @@ function occurrenceConditions(query: SearchQuery): Conditions {
   }
   addTimeRange(conditions, 'v.mtime_ms', query.mtime, 'modification time');
   return conditions;
-}
-
-/** Splits occurrences ordered by source into one run per source. */
-function groupBySource(rows: readonly OccurrenceRow[]): OccurrenceRow[][] {
-  const groups: OccurrenceRow[][] = [];
-  for (const row of rows) {
-    const group = groups.at(-1);
-    if (group?.[0]?.source === row.source) group.push(row);
-    else groups.push([row]);
-  }
-  return groups;
 }

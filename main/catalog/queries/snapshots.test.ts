@@ -43,7 +43,7 @@ describe('listSnapshots', () => {
   });
 
   it('refuses bad paging and an inverted time range', () => {
-    expect(errorOf(() => sample().listSnapshots({ limit: 1001 }))).toBe('BAD_REQUEST: The limit must be a whole number from 1 to 1000 (got 1001).');
+    expect(errorOf(() => sample().listSnapshots({ limit: 5001 }))).toBe('BAD_REQUEST: The limit must be a whole number from 1 to 5000 (got 5001).');
     expect(errorOf(() => sample().listSnapshots({ offset: -1 }))).toBe('BAD_REQUEST: The offset must be a whole number of 0 or more (got -1).');
     expect(errorOf(() => sample().listSnapshots({ time: { from: new Date(2), to: new Date(1) } }))).toBe('BAD_REQUEST: The snapshot time range ends before it starts.');
     expect(errorOf(() => sample().getSnapshot(snapshotId('nope')))).toMatch(/^NOT_FOUND/);

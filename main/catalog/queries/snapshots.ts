@@ -3,7 +3,7 @@ import { checkCount, checkLimit } from '../validate';
 import { snapshotColumns, snapshotConditions, snapshotRow, snapshotTables, toSummary, where, type SnapshotFilter, type SnapshotRow, type SnapshotSummary, type SourceRef } from './snapshot-rows';
 
 export interface SnapshotListQuery extends SnapshotFilter {
-  /** At most 1000; 100 when absent. */
+  /** At most 5000; 100 when absent. */
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -17,7 +17,7 @@ export interface SnapshotPage {
 
 /** The snapshots matching the query, newest first, one page of them. */
 export function listSnapshots(statements: StatementCache, query: SnapshotListQuery = {}): SnapshotPage {
-  const limit = checkLimit(query.limit, 100, 1000);
+  const limit = checkLimit(query.limit, 100, 5000);
   const offset = checkCount(query.offset ?? 0, 'offset');
   const conditions = snapshotConditions(query);
   const rows = statements.get(`SELECT ${snapshotColumns} FROM ${snapshotTables} ${where(conditions)} ORDER BY s.time_ms DESC, s.id LIMIT ? OFFSET ?`).all(...conditions.params, limit, offset) as SnapshotRow[];

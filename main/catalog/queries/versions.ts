@@ -61,11 +61,15 @@ export function occurrences(statements: StatementCache, parent: number, name: st
     .all(...all.params) as OccurrenceRow[];
 }
 
-/** The source of a run of occurrences (all of one source). */
-export function sourceOf(rows: readonly OccurrenceRow[]): SourceRef {
-  const [row] = rows;
-  if (row === undefined) throw new Error('A history has at least one occurrence.');
-  return { type: row.source_type, origin: row.source_origin, root: row.source_root };
+/** One history per source, from occurrences ordered by source then time. */
+export function histories(path: string, rows: readonly OccurrenceRow[]): FileHistory[] {
+  const runs: { first: OccurrenceRow; rows: OccurrenceRow[] }[] = [];
+  for (const row of rows) {
+    const run = runs.at(-1);
+    if (run?.first.source === row.source) run.rows.push(row);
+    else runs.push({ first: row, rows: [row] });
+  }
+  return runs.map(({ first, rows: run }) => ({ path, source: { type: first.source_type, origin: first.source_origin, root: first.source_root }, versions: collapse(run) }));
 }
 
 /** Collapses one source's occurrences (oldest first) into versions, newest first. */
@@ -88,24 +92,27 @@ export function collapse(rows: readonly OccurrenceRow[]): FileVersion[] {
 }
 
 export interface VersionsQuery {
-  /** A snapshot holding (or having held) the path: its source is the one whose history is told. */
-  readonly snapshotId: string;
   readonly path: string;
+  /** Only the history of this snapshot's source; every source's when absent. */
+  readonly snapshotId?: string;
   readonly includeDeleted?: boolean;
 }
 
 /**
- * Every version of one path across the snapshots of the source of `snapshotId`. NOT_FOUND for
- * an unknown snapshot, or when no snapshot of that source holds the path.
+ * Every version of one path, one history per source holding it (only the source of
+ * `snapshotId` when given). NOT_FOUND for an unknown snapshot, or when no snapshot holds the path.
  */
-export function fileVersions(statements: StatementCache, query: VersionsQuery): FileHistory {
-  const snapshot = snapshotRow(statements, query.snapshotId);
+export function fileVersions(statements: StatementCache, query: VersionsQuery): FileHistory[] {
   const path = normalizePath(query.path);
+  const conditions: Conditions = { sql: [], params: [] };
+  if (query.snapshotId !== undefined) {
+    conditions.sql.push('s.source = ?');
+    conditions.params.push(snapshotRow(statements, query.snapshotId).source_id);
+  }
+  if (!query.includeDeleted) conditions.sql.push('s.deleted_at_ms IS NULL');
   const { parent, name } = splitPath(path);
   const parentId = path === '/' ? noParent : new PathNames(statements).dirId(parent);
-  const conditions: Conditions = { sql: ['s.source = ?'], params: [snapshot.source_id] };
-  if (!query.includeDeleted) conditions.sql.push('s.deleted_at_ms IS NULL');
   const rows = parentId === undefined ? [] : occurrences(statements, parentId, name, conditions);
-  if (!rows.length) throw new CatalogError('NOT_FOUND', `No snapshot of ${snapshot.source_root} on ${snapshot.source_origin} holds ${path}.`);
-  return { path, source: sourceOf(rows), versions: collapse(rows) };
+  if (!rows.length) throw new CatalogError('NOT_FOUND', `No snapshot${query.snapshotId === undefined ? '' : ' of that source'} holds ${path}.`);
+  return histories(path, rows);
 }
