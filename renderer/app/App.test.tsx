@@ -1,28 +1,23 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../shared/types/settings';
-import { createClient } from '../lib/client';
-import { createFakeTransport } from '../lib/fake-transport';
+import type { ConnectionStatus } from '../lib/transports';
+import { aJob, aStore } from '../testing/fixtures';
+import { renderWithServices } from '../testing/render-app';
 import { App } from './App';
-import { AppServicesProvider, createAppServices } from './context';
 import { useRoute } from './routes';
 
-function renderApp(initial: 'connected' | 'connecting' = 'connected') {
+function renderApp(initial: ConnectionStatus = 'connected', handlers: Record<string, (params: unknown) => unknown> = {}) {
   let settings: Settings = { ...defaultSettings };
-  const transport = createFakeTransport(
-    {
-      'settings.get': () => settings,
-      'settings.set': (patch) => (settings = { ...settings, ...(patch as Partial<Settings>) }),
-      'app.info': () => ({ name: 'Kloset Desktop', version: '9.9.9', runtime: 'headless', os: 'linux', arch: 'x64', nodeVersion: '20', electronVersion: null, dataDir: '/data' }),
-    },
-    initial,
-  );
-  render(
-    <AppServicesProvider services={createAppServices(createClient(transport))}>
-      <App />
-    </AppServicesProvider>,
-  );
-  return transport;
+  const rendered = renderWithServices(<App />, {
+    'settings.get': () => settings,
+    'settings.set': (patch) => (settings = { ...settings, ...(patch as Partial<Settings>) }),
+    'stores.list': () => [aStore()],
+    'snapshots.list': () => ({ items: [], total: 0 }),
+    ...handlers,
+  });
+  act(() => rendered.transport.setStatus(initial));
+  return rendered;
 }
 
 afterEach(() => {
@@ -41,29 +36,49 @@ describe('the app frame', () => {
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Snapshots');
   });
 
-  it('follows the connection status', async () => {
-    const transport = renderApp('connecting');
+  it('follows the connection status', () => {
+    const rendered = renderApp('connecting');
     expect(screen.getByTestId('connection-status').textContent).toBe('Connecting…');
-    act(() => transport.setStatus('connected'));
+    act(() => rendered.transport.setStatus('connected'));
     expect(screen.getByTestId('connection-status').textContent).toBe('Connected');
-    act(() => transport.setStatus('reconnecting'));
+    act(() => rendered.transport.setStatus('reconnecting'));
     expect(screen.getByTestId('connection-status').textContent).toContain('Reconnecting');
   });
 
   it('loads settings once connected and changes the theme through the API', async () => {
-    const transport = renderApp();
+    const rendered = renderApp();
     act(() => useRoute.getState().go('settings'));
     const select = await screen.findByLabelText<HTMLSelectElement>('Theme');
     fireEvent.change(select, { target: { value: 'dark' } });
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
-    expect(transport.calls).toContainEqual({ method: 'settings.set', params: { theme: 'dark' } });
+    expect(rendered.transport.calls).toContainEqual({ method: 'settings.set', params: { theme: 'dark' } });
     expect(screen.getByText('Version 9.9.9')).toBeTruthy();
   });
 
   it('applies settings changed elsewhere', async () => {
-    const transport = renderApp();
-    await waitFor(() => expect(transport.calls.some((call) => call.method === 'settings.get')).toBe(true));
-    act(() => transport.emit('settings.changed', { ...defaultSettings, theme: 'light' }));
+    const rendered = renderApp();
+    await waitFor(() => expect(rendered.callsTo('settings.get').length).toBeGreaterThan(0));
+    act(() => rendered.transport.emit('settings.changed', { ...defaultSettings, theme: 'light' }));
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+  });
+
+  it('loads the shared lists again when the connection comes back, since events may have been missed', async () => {
+    const rendered = renderApp();
+    await waitFor(() => expect(rendered.callsTo('plans.list')).toHaveLength(1));
+    act(() => rendered.transport.setStatus('reconnecting'));
+    act(() => rendered.transport.setStatus('connected'));
+    await waitFor(() => expect(rendered.callsTo('plans.list')).toHaveLength(2));
+    expect(rendered.callsTo('stores.list')).toHaveLength(2);
+    expect(rendered.callsTo('jobs.list')).toHaveLength(2);
+  });
+
+  it('tells about a failed job wherever the user is, with a way to Activity', async () => {
+    const rendered = renderApp();
+    await waitFor(() => expect(rendered.callsTo('settings.get').length).toBeGreaterThan(0));
+    act(() => rendered.transport.emit('jobs.finished', aJob({ status: 'failed', title: 'Back up Photos' })));
+    const notices = screen.getByRole('region', { name: 'Notifications' });
+    expect(within(notices).getByText('Back up Photos: failed')).toBeTruthy();
+    fireEvent.click(within(notices).getByRole('button', { name: 'Dismiss' }));
+    expect(within(notices).queryByText('Back up Photos: failed')).toBeNull();
   });
 });

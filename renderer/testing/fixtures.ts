@@ -5,6 +5,7 @@ import { defaultSettings, type Settings } from '../../shared/types/settings';
 import type { EntryView, SnapshotSummary } from '../../shared/types/snapshots';
 import type { StoreSummary } from '../../shared/types/stores';
 import type { AppInfo } from '../../shared/api/app';
+import type { RestoreDraft } from '../stores/restore-store';
 
 /** Test data shaped like the API's answers; each builder takes the fields a test cares about. */
 export const storeId = '0123456789abcdef0123456789abcdef';
@@ -91,3 +92,18 @@ export function anAccount(fields: Partial<AccountSummary> = {}): AccountSummary 
 export const appInfo: AppInfo = { name: 'Kloset Desktop', version: '9.9.9', runtime: 'headless', os: 'linux', arch: 'x64', nodeVersion: '20', electronVersion: null, dataDir: '/data' };
 
 export const settings: Settings = { ...defaultSettings };
+
+/** Two items of a snapshot of /home/ann/Documents: a 1 MiB file and a 2 MiB folder of 40 files. */
+export function aRestoreDraft(fields: Partial<RestoreDraft> = {}): RestoreDraft {
+  return {
+    storeId,
+    snapshotId: 'aa11',
+    snapshotTime: '2025-05-14T10:00:00.000Z',
+    sourceRoot: '/home/ann/Documents',
+    items: [
+      { name: 'report.pdf', path: '/report.pdf', kind: 'file', size: 1024 * 1024, fileCount: null },
+      { name: 'Photos', path: '/Photos', kind: 'directory', size: 2 * 1024 * 1024, fileCount: 40 },
+    ],
+    ...fields,
+  };
+}
