@@ -31,6 +31,15 @@ export function checkSnapshotId(input: unknown, what = 'snapshot id'): string {
   return input.toLowerCase();
 }
 
+function isEntryType(input: unknown): input is EntryType {
+  return typeof input === 'string' && entryTypes.has(input);
+}
+
+export function checkEntryType(input: unknown): EntryType {
+  if (!isEntryType(input)) throw badRequest(`The entry type must be file, dir, symlink or other (got ${JSON.stringify(input)}).`);
+  return input;
+}
+
 /** A whole number from 0 to 2^53 - 1. */
 export function checkCount(input: unknown, what: string): number {
   if (typeof input !== 'number' || !Number.isSafeInteger(input) || input < 0) throw badRequest(`The ${what} must be a whole number of 0 or more (got ${String(input)}).`);
@@ -111,7 +120,7 @@ export function checkEntry(entry: EntryRecord, snapshotId: string): CheckedEntry
 
 /** What is wrong with an entry, if anything, as the end of a sentence. */
 function entryProblem(entry: EntryRecord, path: string): string | undefined {
-  if (!entryTypes.has(entry.type)) return `has an unknown type ${JSON.stringify(entry.type)}`;
+  if (!isEntryType(entry.type)) return `has an unknown type ${JSON.stringify(entry.type)}`;
   if (!Number.isSafeInteger(entry.size) || entry.size < 0) return `has an invalid size ${String(entry.size)}`;
   if (typeof entry.mtime !== 'number' || !Number.isFinite(entry.mtime)) return `has an invalid modification time ${String(entry.mtime)}`;
   if (!Number.isSafeInteger(entry.mode) || entry.mode < 0) return `has an invalid mode ${String(entry.mode)}`;

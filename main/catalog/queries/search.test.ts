@@ -78,9 +78,10 @@ describe('search', () => {
     expect(paths('CAFÉ')).toEqual(['/Cafe\u0301.txt']);
   });
 
-  it('refuses inverted ranges and bad folders', () => {
+  it('refuses inverted ranges, bad folders and unknown types', () => {
     expect(errorOf(() => sample().search({ size: { min: 10, max: 5 } }))).toBe('BAD_REQUEST: The size range ends before it starts.');
     expect(errorOf(() => sample().search({ mtime: { from: new Date(10), to: new Date(5) } }))).toBe('BAD_REQUEST: The modification time range ends before it starts.');
     expect(errorOf(() => sample().search({ under: 'docs' }))).toMatch(/^BAD_REQUEST: The folder to search in must be an absolute path/);
+    expect(errorOf(() => sample().search({ type: 'folder' as 'dir' }))).toBe('BAD_REQUEST: The entry type must be file, dir, symlink or other (got "folder").');
   });
 });

@@ -4,7 +4,7 @@ import { PathNames, childPath } from '../path-names';
 import { noParent } from '../path-interner';
 import type { StatementCache } from '../statements';
 import type { EntryType } from '../types';
-import { checkCount, checkLimit, normalizePath } from '../validate';
+import { checkCount, checkEntryType, checkLimit, normalizePath } from '../validate';
 import { addTimeRange, snapshotConditions, where, type Conditions, type SnapshotFilter, type TimeRange } from './snapshot-rows';
 import { histories, occurrences, type FileHistory } from './versions';
 
@@ -33,7 +33,7 @@ export interface SearchQuery {
 }
 
 export interface SearchPage {
-  /** One history per (source, path), ordered by case-folded name, then path. */
+  /** One history per (source, path), ordered by case-folded name, then name; equal names in a stable order. */
   readonly results: readonly FileHistory[];
   readonly hasMore: boolean;
 }
@@ -78,7 +78,7 @@ function occurrenceConditions(query: SearchQuery): Conditions {
   const conditions = snapshotConditions(query.snapshots);
   if (query.type !== undefined) {
     conditions.sql.push('v.type = ?');
-    conditions.params.push(typeCode(query.type));
+    conditions.params.push(typeCode(checkEntryType(query.type)));
   }
   if (query.size?.min !== undefined) {
     conditions.sql.push('v.size >= ?');
