@@ -23,10 +23,17 @@ export function niceCeiling(value: number): number {
   return step * magnitude;
 }
 
-export function LineChart({ label, points, formatY, formatX }: { label: string; points: readonly ChartPoint[]; formatY: (value: number) => string; formatX: (ms: number) => string }) {
+/** The same for sizes, in binary units, so a store of 41 GiB gets an axis up to 50 GiB rather than 46.6 GiB. */
+export function niceBytesCeiling(bytes: number): number {
+  const unit = 1024 ** Math.max(0, Math.floor(Math.log(Math.max(bytes, 1)) / Math.log(1024)));
+  return niceCeiling(bytes / unit) * unit;
+}
+
+export function LineChart(props: { label: string; points: readonly ChartPoint[]; formatY: (value: number) => string; formatX: (ms: number) => string; ceiling?: (max: number) => number }) {
+  const { label, points, formatY, formatX, ceiling = niceCeiling } = props;
   const xs = points.map((point) => point.x);
   const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
-  const maxY = niceCeiling(Math.max(...points.map((point) => point.y)));
+  const maxY = ceiling(Math.max(...points.map((point) => point.y)));
   const plotWidth = width - pad.left - pad.right;
   const plotHeight = height - pad.top - pad.bottom;
   const toX = (x: number): number => pad.left + (maxX === minX ? plotWidth / 2 : ((x - minX) / (maxX - minX)) * plotWidth);

@@ -14,8 +14,8 @@ export interface PlansState {
   create(plan: PlanCreate): Promise<Outcome<PlanSummary>>;
   update(planId: string, changes: PlanUpdate): Promise<Outcome<PlanSummary>>;
   remove(planId: string): Promise<Outcome<unknown>>;
-  /** Starts a run now; returns the job ID. */
-  runNow(planId: string): Promise<Outcome<string>>;
+  /** Starts a run now; returns the job ID, or null while the run waits for its store (another run is writing it). */
+  runNow(planId: string): Promise<Outcome<string | null>>;
   setPaused(planId: string, isPaused: boolean): Promise<Outcome<PlanSummary>>;
   setPausedAll(isPaused: boolean): Promise<Outcome<unknown>>;
 }

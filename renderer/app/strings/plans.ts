@@ -52,6 +52,7 @@ export const plans = {
     results: { succeeded: 'Succeeded', failed: 'Failed', canceled: 'Canceled' },
     showJob: 'Details in Activity',
     started: 'The backup has started.',
+    startsAfterOther: 'The backup starts as soon as the other backup of the same store ends.',
   },
   editor: {
     newTitle: 'New plan',

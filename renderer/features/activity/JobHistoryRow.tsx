@@ -38,7 +38,7 @@ export function JobHistoryRow({ job }: { job: JobSummary }) {
             .filter(Boolean)
             .join(' · ')}
         </p>
-        {error && <p className="form-error">{error.message}</p>}
+        {error && !isOpen && <p className="form-error">{error.message}</p>}
         {isOpen && (
           <div className="job-detail">
             {detail?.status === 'loading' && !detail.data && <Loading label={strings.loading} />}

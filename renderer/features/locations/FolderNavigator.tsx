@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RemoteFolder } from '../../../shared/types/accounts';
 import { strings } from '../../app/strings';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/PageFrame';
 import { useApiQuery } from '../../lib/use-api-query';
 
@@ -41,7 +42,7 @@ export function FolderNavigator({ account, list, onChoose }: { account: string; 
           {subfolders.map((folder) => (
             <li key={folder.path}>
               <button type="button" className="folder-button" aria-label={text.expand(folder.name)} onClick={() => setTrail([...trail, { name: folder.name, path: folder.path }])}>
-                <span className="icon-folder" aria-hidden="true" />
+                <Icon kind="directory" />
                 {folder.name}
               </button>
             </li>

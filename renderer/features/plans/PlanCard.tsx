@@ -27,7 +27,7 @@ export function PlanCard({ plan, onEdit }: { plan: PlanSummary; onEdit: () => vo
   const storeName = useAppState('stores', (state) => state.list.find((store) => store.id === plan.storeId)?.name ?? null);
   const now = useNow();
   const { error, run } = useAction();
-  const [started, setStarted] = useState(false);
+  const [started, setStarted] = useState<'running' | 'waiting' | null>(null);
   const last = plan.status.lastRun;
 
   return (
@@ -47,11 +47,11 @@ export function PlanCard({ plan, onEdit }: { plan: PlanSummary; onEdit: () => vo
         ) : (
           <p className="muted">{text.never}</p>
         )}
-        {started && <p role="status">{text.started}</p>}
+        {started && <p role="status">{started === 'running' ? text.started : text.startsAfterOther}</p>}
         <FormError error={error} />
       </div>
       <div className="card-actions">
-        <button type="button" disabled={plan.status.isRunning} onClick={() => void run(() => plansStore.getState().runNow(plan.id), () => setStarted(true))}>
+        <button type="button" disabled={plan.status.isRunning} onClick={() => void run(() => plansStore.getState().runNow(plan.id), (jobId) => setStarted(jobId === null ? 'waiting' : 'running'))}>
           {text.runNow}
         </button>
         <button type="button" onClick={() => void run(() => plansStore.getState().setPaused(plan.id, !plan.isPaused))}>

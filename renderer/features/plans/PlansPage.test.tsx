@@ -48,6 +48,12 @@ describe('the Plans page', () => {
     expect(rendered.callsTo('plans.runNow')).toEqual([{ planId: 'plan1' }]);
   });
 
+  it('says when a run must wait for another backup of the same store', async () => {
+    await renderPlans({ 'plans.list': () => ({ plans: [aPlan()], isPausedAll: false }), 'plans.runNow': () => ({ jobId: null }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    expect(await screen.findByText('The backup starts as soon as the other backup of the same store ends.')).toBeTruthy();
+  });
+
   it('follows plans changed elsewhere', async () => {
     const rendered = await renderPlans();
     expect(screen.getByText(/No plan yet/)).toBeTruthy();

@@ -3,6 +3,7 @@ import { overwritePolicies, type RestoreDestination } from '../../../shared/type
 import { useAppServices, useAppState } from '../../app/context';
 import { strings } from '../../app/strings';
 import { Checkbox, RadioGroup } from '../../components/Field';
+import { Icon } from '../../components/Icon';
 import { LocalFolderField } from '../locations/LocalFolderField';
 import { LocationPicker } from '../locations/LocationPicker';
 import type { RestoreDraft } from '../../stores/restore-store';
@@ -28,7 +29,7 @@ export function RestoreForm({ draft }: { draft: RestoreDraft }) {
         <ul className="chip-list" aria-label={text.itemsLabel}>
           {draft.items.slice(0, shownItems).map((item) => (
             <li key={item.path} className="chip">
-              <span className={`icon-${item.kind}`} aria-hidden="true" />
+              <Icon kind={item.kind} />
               <span className="path">{item.path}</span>
               <span className="muted">{formatBytes(item.size)}</span>
             </li>
@@ -39,8 +40,7 @@ export function RestoreForm({ draft }: { draft: RestoreDraft }) {
           {text.discard}
         </a>
       </section>
-      <section className="field-group" aria-labelledby="restore-where">
-        <h2 id="restore-where">{text.where}</h2>
+      <section className="field-group">
         <RadioGroup
           legend={text.where}
           name="restore-destination"

@@ -36,9 +36,9 @@ describe('the Restore page', () => {
 
     const summary = screen.getByTestId('restore-summary');
     expect(within(summary).getByText('2 items, 3.0 MiB in all, including 40 files in folders')).toBeTruthy();
-    expect(within(summary).getByText(/From the snapshot of \/home\/ann\/Documents/)).toBeTruthy();
+    expect(within(summary).getByText(/^\/home\/ann\/Documents, /)).toBeTruthy();
     expect(within(summary).getByText('Straight into /home/ann/Restored')).toBeTruthy();
-    expect(within(summary).getByText('Existing files: replace it if the one from the snapshot is newer.')).toBeTruthy();
+    expect(within(summary).getByText('Replace it if the one from the snapshot is newer')).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('Ready to restore');
     expect(rendered.callsTo('restores.start')).toEqual([]);
 

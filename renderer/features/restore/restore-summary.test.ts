@@ -8,9 +8,9 @@ describe('the restore summary', () => {
   it('says what is restored, how much, and from which snapshot', () => {
     const summary = summarizeRestore(draft, { kind: 'original' }, 'never', true);
     expect(summary.what).toBe('2 items, 3.0 MiB in all, including 40 files in folders');
-    expect(summary.from).toMatch(/^From the snapshot of \/home\/ann\/Documents, /);
+    expect(summary.from).toMatch(/^\/home\/ann\/Documents, .*2025/);
     expect(summary.where).toBe('Back to the original place');
-    expect(summary.policy).toBe('Existing files: keep the existing file.');
+    expect(summary.policy).toBe('Keep the existing file');
   });
 
   it('says whether the folders above each item are re-created in the chosen folder', () => {

@@ -34,8 +34,8 @@ export function summarizeRestore(draft: RestoreDraft, destination: RestoreDestin
         : text.summary.whereLocation(destination.location, keepFullPaths);
   return {
     what,
-    from: draft.sourceRoot ? text.from(draft.sourceRoot, when) : text.fromNoSource(when),
+    from: draft.sourceRoot ? text.snapshotLabel(draft.sourceRoot, when) : when,
     where,
-    policy: text.summary.policy(text.overwritePolicies[overwrite]),
+    policy: text.overwritePolicies[overwrite],
   };
 }

@@ -4,6 +4,7 @@ import { useAppServices, useAppState } from '../../app/context';
 import { strings } from '../../app/strings';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { desktopShell } from '../../lib/desktop-shell';
 import { jobError, toUserError, type UserError } from '../../lib/errors';
@@ -70,7 +71,7 @@ export function DragOutDialog({ snapshot, paths, onClose }: { snapshot: Snapshot
             <ul className="chip-list">
               {result.paths.map((file) => (
                 <li key={file} className="chip chip-draggable" draggable onDragStart={(event) => startDrag([file], event)} aria-label={text.itemLabel(baseName(file))}>
-                  <span className="icon-file" aria-hidden="true" />
+                  <Icon kind="file" />
                   {baseName(file)}
                 </li>
               ))}

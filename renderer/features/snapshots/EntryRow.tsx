@@ -2,6 +2,7 @@ import type { CSSProperties, DragEvent, MouseEvent } from 'react';
 import type { EntryView } from '../../../shared/types/snapshots';
 import { formatBytes } from '../../../shared/format';
 import { strings } from '../../app/strings';
+import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../../lib/dates';
 
 const text = strings.snapshots.browser;
@@ -45,7 +46,7 @@ export function EntryRow(props: { index: number; total: number; entry: EntryView
       onDragStart={(event) => handlers.onDragStart(entry, event)}
       data-kind={entry.kind}
     >
-      <span className={`entry-icon icon-${entry.kind}`} aria-hidden="true" />
+      <Icon kind={entry.kind} />
       <span className="entry-name">
         {entry.name}
         {entry.target && <span className="muted"> {text.linkTo(entry.target)}</span>}

@@ -105,6 +105,7 @@ describe('the snapshot browser', () => {
     fireEvent.keyDown(listbox, { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('listbox').getAttribute('aria-label')).toBe('Contents of /f1'));
     expect(screen.getByRole('navigation', { name: 'Folder' }).textContent).toContain('f1');
+    expect(document.activeElement).toBe(screen.getByRole('listbox'));
 
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Backspace' });
     await waitFor(() => expect(screen.getByRole('listbox').getAttribute('aria-label')).toBe('Contents of /'));

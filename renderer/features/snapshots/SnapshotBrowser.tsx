@@ -61,12 +61,13 @@ export function SnapshotBrowser({ snapshot, storeName }: { snapshot: SnapshotRef
       </div>
       <BrowserToolbar snapshot={snapshot} isElectronBuild={isElectronBuild} onDownload={downloads.download} />
       {downloads.error && <ErrorNotice error={downloads.error} storeId={snapshot.storeId} />}
-      {status === 'loading' && <Loading label={strings.loading} />}
       {status === 'error' && error && <ErrorNotice error={error} storeId={snapshot.storeId} onRetry={() => void browser.getState().goTo(path)} />}
-      {status === 'ready' && total === 0 && <EmptyState>{text.emptyFolder}</EmptyState>}
-      {status === 'ready' && total > 0 && (
+      {(status === 'loading' || status === 'ready') && (
         <div className="browser-body">
-          <FolderListing handlers={handlers} isDraggable={!isElectronBuild} />
+          <FolderListing handlers={handlers} isDraggable={!isElectronBuild}>
+            {status === 'loading' && <Loading label={strings.loading} />}
+            {status === 'ready' && total === 0 && <EmptyState>{text.emptyFolder}</EmptyState>}
+          </FolderListing>
           <PreviewPane />
         </div>
       )}

@@ -27,7 +27,8 @@ export function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           {snapshot.name || snapshot.sourceRoot}
         </button>
         <p className="muted">
-          <span className="path">{snapshot.sourceRoot}</span> · {formatBytes(snapshot.bytes)} · {strings.units.files(snapshot.files)} · {text.added(formatBytes(snapshot.addedBytes))}
+          {snapshot.name && <span className="path">{snapshot.sourceRoot} · </span>}
+          {formatBytes(snapshot.bytes)} · {strings.units.files(snapshot.files)} · {text.added(formatBytes(snapshot.addedBytes))}
         </p>
         <div className="badges">
           {snapshot.tags.map((tag) => (

@@ -1,7 +1,7 @@
 import type { GrowthPoint } from '../../../shared/types/stores';
 import { formatBytes } from '../../../shared/format';
 import { strings } from '../../app/strings';
-import { LineChart } from '../../components/LineChart';
+import { LineChart, niceBytesCeiling } from '../../components/LineChart';
 import { formatDateTime, formatShortDay } from '../../lib/dates';
 
 const text = strings.stores.growth;
@@ -25,7 +25,7 @@ export function GrowthChart({ growth }: { growth: readonly GrowthPoint[] }) {
     <div className="growth">
       <figure>
         <figcaption>{text.stored}</figcaption>
-        <LineChart label={text.storedLabel(first, last, series.length)} points={series.map((point) => ({ x: point.x, y: point.storedBytes }))} formatY={formatBytes} formatX={formatShortDay} />
+        <LineChart label={text.storedLabel(first, last, series.length)} points={series.map((point) => ({ x: point.x, y: point.storedBytes }))} formatY={formatBytes} formatX={formatShortDay} ceiling={niceBytesCeiling} />
       </figure>
       <figure>
         <figcaption>{text.dedup}</figcaption>

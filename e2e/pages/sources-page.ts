@@ -1,0 +1,80 @@
+import type { Locator, Page } from '@playwright/test';
+import { LocationPicker } from './location-picker';
+
+/** Sources: cloud accounts (connect, check, reconnect, remove), named sources and destinations. */
+export class SourcesPage {
+  readonly accounts: Locator;
+  readonly sources: Locator;
+  readonly destinations: Locator;
+
+  constructor(readonly page: Page) {
+    this.accounts = page.getByRole('list', { name: 'Connected accounts' });
+    this.sources = page.getByRole('list', { name: 'Named sources' });
+    this.destinations = page.getByRole('list', { name: 'Named destinations' });
+  }
+
+  account(name: string): Locator {
+    return this.page.getByTestId(`account-${name}`);
+  }
+
+  /** Starts the browser sign-in; resolves with the popup the app opened (the Dropbox page). */
+  async connectDropboxInBrowser(name?: string): Promise<Page> {
+    await this.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Connect Dropbox' });
+    if (name) await dialog.getByLabel('Name in Kloset Desktop').fill(name);
+    const popup = this.page.waitForEvent('popup');
+    await dialog.getByRole('button', { name: 'Sign in with your browser' }).click();
+    return popup;
+  }
+
+  async connectDropboxWithToken(name: string, token: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Connect Dropbox' });
+    await dialog.getByLabel('Name in Kloset Desktop').fill(name);
+    await dialog.getByRole('button', { name: 'Paste a token instead' }).click();
+    await dialog.getByLabel('Token').fill(token);
+    await dialog.getByRole('button', { name: 'Connect with this token' }).click();
+    await dialog.getByText(`“${name}” is connected.`).waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+  }
+
+  async connectOpenDrive(name: string, username: string, password: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Connect OpenDrive' }).click();
+    await this.fillOpenDrive(this.page.getByRole('dialog', { name: 'Connect OpenDrive' }), { name, username, password });
+  }
+
+  /** "Reconnect" on an expired OpenDrive account; a Dropbox one answers with the sign-in popup instead. */
+  async reconnectOpenDrive(name: string, username: string, password: string): Promise<void> {
+    await this.account(name).getByRole('button', { name: 'Reconnect' }).click();
+    await this.fillOpenDrive(this.page.getByRole('dialog', { name: `Sign in to “${name}” again` }), { username, password });
+  }
+
+  async checkAccount(name: string): Promise<void> {
+    await this.account(name).getByRole('button', { name: 'Check' }).click();
+  }
+
+  async removeAccount(name: string): Promise<void> {
+    await this.account(name).getByRole('button', { name: 'Remove' }).click();
+    await this.page.getByRole('dialog', { name: `Remove the account “${name}”?` }).getByRole('button', { name: 'Remove' }).click();
+  }
+
+  /** Opens "Add a source" or "Add a destination"; fill the returned picker, then call `saveEntry`. */
+  async addEntry(kind: 'source' | 'destination', name: string): Promise<LocationPicker> {
+    await this.page.getByRole('button', { name: `Add a ${kind}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Add a ${kind}` });
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    return new LocationPicker(dialog.getByRole('group', { name: 'Location' }));
+  }
+
+  async saveEntry(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  private async fillOpenDrive(dialog: Locator, fields: { name?: string; username: string; password: string }): Promise<void> {
+    if (fields.name) await dialog.getByLabel('Name in Kloset Desktop').fill(fields.name);
+    await dialog.getByLabel('Email or user name').fill(fields.username);
+    await dialog.getByLabel('Password').fill(fields.password);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+}
