@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { strings } from '../app/strings';
 
 /**
- * A modal dialog on the native <dialog> element: the browser traps focus, Escape closes it, and
- * focus returns to where it was. `onClose` runs on Escape and on the close button.
+ * A modal dialog on the native <dialog> element: the browser keeps the focus inside, Escape
+ * closes it, and the focus returns to where it was. It opens on its first field (or on Cancel).
+ * `onClose` runs on Escape and on the close button.
  */
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -19,6 +20,8 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     if (!dialog) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // Start on the first field, or on the first button of the actions (Cancel), rather than on the close button.
+    dialog.querySelector<HTMLElement>('.dialog-body :is(input, select, textarea), .dialog-actions button')?.focus();
     const onCancel = (event: Event): void => {
       event.preventDefault();
       onCloseRef.current();

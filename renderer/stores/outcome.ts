@@ -20,7 +20,7 @@ export interface Loaded<T> {
   readonly error: UserError | null;
 }
 
-export const notLoaded: Loaded<never> = { status: 'idle', data: null, error: null };
+const notLoaded: Loaded<never> = { status: 'idle', data: null, error: null };
 
 /** Reads again into a {@link Loaded}: loading (keeping what was there), then ready, or error with the old data kept. */
 export async function reload<T>(previous: Loaded<T> | undefined, fetch: () => Promise<T>, save: (next: Loaded<T>) => void): Promise<void> {

@@ -11,7 +11,7 @@ import type { UserError } from '../../lib/errors';
 const text = strings.activity;
 
 /** Progress as a fraction, by bytes when their total is known, else by files; null while still counting. */
-export function progressFraction(job: JobSummary): number | null {
+function progressFraction(job: JobSummary): number | null {
   const { bytesDone, bytesTotal, filesDone, filesTotal } = job.progress;
   if (bytesTotal) return bytesDone / bytesTotal;
   if (filesTotal) return filesDone / filesTotal;
@@ -19,7 +19,7 @@ export function progressFraction(job: JobSummary): number | null {
 }
 
 /** The numbers under a running job's bar: files, bytes, rate and time left. */
-export function progressFacts(job: JobSummary): string[] {
+function progressFacts(job: JobSummary): string[] {
   const progress = job.progress;
   return [
     text.files(progress.filesDone, progress.filesTotal),

@@ -13,7 +13,7 @@ const text = strings.plans.card;
 const resultTones: Readonly<Record<'succeeded' | 'failed' | 'canceled', Tone>> = { succeeded: 'ok', failed: 'danger', canceled: 'neutral' };
 
 /** Where a plan stands in words: paused, running, waiting, or when it runs next. */
-export function planState(plan: PlanSummary, isPausedAll: boolean, now: number): string {
+function planState(plan: PlanSummary, isPausedAll: boolean, now: number): string {
   if (plan.status.isRunning) return text.running;
   if (plan.isPaused || isPausedAll) return text.paused;
   if (plan.status.isWaitingForStore) return text.waiting;

@@ -112,6 +112,14 @@ describe('the snapshot browser', () => {
     expect(focusedName(screen.getByRole('listbox'))).toBe('f1');
   });
 
+  it('says the folder is loading, with the list kept busy and focused', async () => {
+    const rendered = renderWithServices(<SnapshotBrowser snapshot={snapshot} storeName="Home backups" />, { 'snapshots.browse': () => new Promise(() => undefined) });
+    act(() => void rendered.services.browser.getState().open(snapshot));
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('listbox'));
+  });
+
   it('says so when a folder is empty, and shows the API’s error with a way to open a locked store', async () => {
     const empty = renderWithServices(<SnapshotBrowser snapshot={snapshot} storeName="Home backups" />, { 'snapshots.browse': folderOf(0) });
     await act(() => empty.services.browser.getState().open(snapshot));

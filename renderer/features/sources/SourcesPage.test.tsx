@@ -72,6 +72,7 @@ describe('accounts and sources', () => {
     const dialog = screen.getByRole('dialog', { name: 'Connect OpenDrive' });
     const name = within(dialog).getByLabelText('Name in Kloset Desktop');
     expect(name).toHaveProperty('value', 'opendrive-2');
+    expect(document.activeElement).toBe(name);
     fireEvent.change(name, { target: { value: 'opendrive' } });
     expect(within(dialog).getByText('An account or entry has this name already.')).toBeTruthy();
     fireEvent.change(name, { target: { value: 'opendrive-2' } });

@@ -46,7 +46,7 @@ export function NewPassphraseFields({ label, value, onChange }: { label: string;
 }
 
 /** Four segments and a word, updated as the user types; the word and the advice are read out politely. */
-export function StrengthMeter({ strength }: { strength: PassphraseStrength }) {
+function StrengthMeter({ strength }: { strength: PassphraseStrength }) {
   const words = strings.stores.strength;
   return (
     <div className={`strength strength-${strength.level}`} data-testid="strength-meter">

@@ -9,7 +9,7 @@ import { useNow } from '../../lib/now';
 const text = strings.stores;
 
 /** Facts about a store in one line each: where it lives, how big, when it was last backed up and checked. */
-export function storeFacts(store: StoreSummary, now: number): string[] {
+function storeFacts(store: StoreSummary, now: number): string[] {
   const facts: string[] = [text.kinds[store.locationKind]];
   if (store.snapshotCount === null) facts.push(text.neverOpened);
   else facts.push(`${strings.units.snapshots(store.snapshotCount)}${store.storedBytes === null ? '' : `, ${formatBytes(store.storedBytes)}`}`);

@@ -50,6 +50,17 @@ describe('the Stores page', () => {
     expect(within(table).getByText('85.0 MiB')).toBeTruthy();
   });
 
+  it('says it is loading while the list is on its way, then what to do when there is no store', async () => {
+    let answer: (stores: unknown[]) => void = () => undefined;
+    const rendered = renderWithServices(<StoresPage />, { 'stores.list': () => new Promise((resolve) => (answer = resolve)) });
+    const load = act(() => rendered.services.stores.getState().load());
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    answer([]);
+    await load;
+    expect(screen.getByText(/No store yet/)).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Add a store' })).toHaveLength(2);
+  });
+
   it('works out the deduplication ratio at each snapshot', () => {
     expect(growthSeries(info.growth).map((point) => point.ratio.toFixed(3))).toEqual(['1.250', (200 / 85).toFixed(3)]);
   });
