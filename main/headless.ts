@@ -42,11 +42,15 @@ async function main(): Promise<void> {
     token,
     port,
     staticDir: path.join(import.meta.dirname, '..', 'renderer'),
+    ...(services.downloads ? { downloads: services.downloads } : {}),
   });
   process.stdout.write(`Kloset Desktop is running at ${transport.url}\n`);
 
   const stop = (): void => {
-    void transport.close().then(() => process.exit(0));
+    void transport
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

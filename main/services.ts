@@ -3,11 +3,29 @@ import path from 'node:path';
 import type { Runtime } from '../shared/api/app';
 import { createAppHandlers } from './api/app-handlers';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch';
+import { DownloadTickets } from './api/downloads';
+import { describeError, mapError } from './api/error-mapping';
 import { createEventBus, type EventBus } from './api/events';
+import { createJobHandlers } from './api/job-handlers';
+import { listLocalFolder } from './api/local-files';
+import { createMaintenanceHandlers } from './api/maintenance-handlers';
 import { createPendingHandlers } from './api/pending-handlers';
+import { createPlanHandlers } from './api/plan-handlers';
+import { createPlanLauncher } from './api/plan-runner';
+import { exportSettingsDocument, importSettingsDocument } from './api/settings-transfer';
+import { createSnapshotHandlers } from './api/snapshot-handlers';
+import { createStoreHandlers } from './api/store-handlers';
+import { createTransferHandlers, type TransferHandlerDeps } from './api/transfer-handlers';
+import { JobHistory } from './jobs/job-history';
+import { JobRegistry } from './jobs/job-registry';
 import { createLogger, SecretRedactor, type Logger } from './platform/logger';
 import { logDir } from './platform/paths';
+import { noSecretStore, type SecretStore } from './platform/secret-store';
+import { Scheduler, createSystemClock, openPlanRepository, type Clock } from './scheduler';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
+import { createLocations, type Locations } from './stores/locations';
+import { StoreList } from './stores/store-list';
+import { StoreManager } from './stores/store-manager';
 import { appVersion } from './version';
 
 export interface ServicesConfig {
@@ -16,6 +34,12 @@ export interface ServicesConfig {
   readonly electronVersion?: string | null;
   /** Where log lines go besides the log file; stderr by default, null for none. */
   readonly logStream?: NodeJS.WritableStream | null;
+  /** The OS keychain in Electron; none elsewhere. */
+  readonly secrets?: SecretStore;
+  /** A fake clock for tests; the system clock by default. */
+  readonly clock?: Clock;
+  /** Scheduled runs are spread by up to this many seconds (60 by default; 0 in tests). */
+  readonly maxStartDelaySeconds?: number;
 }
 
 export interface Services {
@@ -24,7 +48,13 @@ export interface Services {
   readonly redactor: SecretRedactor;
   readonly events: EventBus;
   readonly settings: SettingsStore;
+  readonly jobs: JobRegistry;
+  readonly stores: StoreManager;
+  readonly scheduler: Scheduler;
+  /** Present in the headless server, which serves downloads over HTTP. */
+  readonly downloads: DownloadTickets | null;
   readonly dispatch: Dispatch;
+  close(): Promise<void>;
 }
 
 /**
@@ -42,23 +72,67 @@ export function createServices(config: ServicesConfig): Services {
   });
   const events = createEventBus();
   const settings = openSettingsStore(config.dataDir, log);
+  const jobHistory = JobHistory.open(path.join(config.dataDir, 'jobs.sqlite'), () => new Date());
+  const jobs = new JobRegistry({ history: jobHistory, log, describeError, redact: (text) => redactor.redact(text) });
+  jobs.onEvent((event) => events.emit(`jobs.${event.type}`, event.job));
+  const locations: Locations = createLocations();
+  const stores = new StoreManager({
+    dataDir: config.dataDir,
+    list: StoreList.open(config.dataDir, log),
+    locations,
+    secrets: config.secrets ?? noSecretStore,
+    redactor,
+    log,
+    onChanged: () => events.emit('stores.changed', stores.summaries()),
+  });
+  const downloads = config.runtime === 'headless' ? new DownloadTickets() : null;
+  const transferDeps: TransferHandlerDeps = { stores, jobs, events, locations, dataDir: config.dataDir, downloads };
+  const planRepository = openPlanRepository(path.join(config.dataDir, 'plans.sqlite'));
+  const clock = config.clock ?? createSystemClock();
+  const scheduler: Scheduler = new Scheduler({
+    repository: planRepository,
+    launcher: createPlanLauncher({ ...transferDeps, plan: (planId) => scheduler.getPlan(planId) }),
+    clock,
+    log,
+    ...(config.maxStartDelaySeconds !== undefined ? { maxStartDelaySeconds: config.maxStartDelaySeconds } : {}),
+  });
+  scheduler.onEvent(() => events.emit('plans.changed', { plans: scheduler.listPlans(), isPausedAll: scheduler.isPausedAll() }));
   const handlers: Handlers = {
-    ...createAppHandlers({
-      runtime: config.runtime,
-      appVersion,
-      electronVersion: config.electronVersion ?? null,
-      dataDir: config.dataDir,
-      settings,
-      events,
-    }),
+    ...createAppHandlers({ runtime: config.runtime, appVersion, electronVersion: config.electronVersion ?? null, dataDir: config.dataDir, settings, events }),
+    'app.exportSettings': () => ({ document: exportSettingsDocument(settings, scheduler) }),
+    'app.importSettings': async (params) => {
+      const imported = await importSettingsDocument(params.document, settings, scheduler);
+      events.emit('settings.changed', settings.get());
+      return { imported };
+    },
+    ...createStoreHandlers({ stores, jobs, events }),
+    ...createSnapshotHandlers({ stores, events }),
+    ...createTransferHandlers(transferDeps),
+    ...createMaintenanceHandlers(transferDeps),
+    ...createJobHandlers(jobs),
+    ...createPlanHandlers(scheduler),
+    'localFiles.list': (params) => listLocalFolder(params.path, params.directoriesOnly),
     ...createPendingHandlers(),
   };
+  scheduler.start();
+  void stores.openRemembered();
   return {
     dataDir: config.dataDir,
     log,
     redactor,
     events,
     settings,
-    dispatch: createDispatch(handlers, log),
+    jobs,
+    stores,
+    scheduler,
+    downloads,
+    dispatch: createDispatch(handlers, log, mapError, (secret) => redactor.registerSecret(secret)),
+    async close() {
+      scheduler.stop();
+      await jobs.shutdown();
+      await stores.closeAll();
+      planRepository.close();
+      jobHistory.close();
+    },
   };
 }

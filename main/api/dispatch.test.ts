@@ -22,8 +22,10 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
   });
   return { ...base, ...createPendingHandlers(), ...overrides } as Handlers;
 }
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
 
 describe('dispatch', () => {
   it('answers a known method with its result', async () => {

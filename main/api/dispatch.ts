@@ -26,11 +26,25 @@ export type ErrorMapper = (error: unknown) => ApiError | null;
  * the params, runs the handler and wraps the outcome in an envelope. Never throws, never returns
  * a stack trace.
  */
-export function createDispatch(handlers: Handlers, log: Logger, mapError: ErrorMapper = () => null): Dispatch {
+/** Field names whose values are secrets: they are registered with the log redactor on arrival. */
+const secretField = /passphrase|password|token|secret/i;
+
+function collectSecrets(value: unknown, found: string[], key = ''): void {
+  if (typeof value === 'string') {
+    if (secretField.test(key)) found.push(value);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [childKey, child] of Object.entries(value)) collectSecrets(child, found, childKey);
+  }
+}
+
+export function createDispatch(handlers: Handlers, log: Logger, mapError: ErrorMapper = () => null, onSecret: (secret: string) => void = () => undefined): Dispatch {
   return async (method, params, context) => {
     if (!isMethodName(method)) {
       return failure(new ApiError('UNKNOWN_METHOD', `There is no API method called "${method.slice(0, 100)}".`));
     }
+    const secrets: string[] = [];
+    collectSecrets(params, secrets);
+    secrets.forEach(onSecret);
     const parsed = methods[method].params.safeParse(params ?? {});
     if (!parsed.success) {
       const details = parsed.error.issues

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import fs from 'node:fs';
-import os from 'node:os';
 import { FsStore, Repository, type Store } from '../kloset';
 import type { CommandContext } from './command';
 import { UsageError } from './io';
+import { engineWorkers, type EngineWorker } from '../platform/engine-workers';
 import { readPassphrase } from './passphrase';
 
 /** Turns a location into a store. A path (absolute or relative) is a local folder. */
@@ -25,10 +24,9 @@ export async function openRepository(context: CommandContext): Promise<Repositor
  * Thread options for the engine: the bundled worker next to the CLI (null when running from
  * source: work in this thread), and how many threads (`--threads`, default one per core).
  */
-export function threadOptions(context: CommandContext, worker: 'encoder' | 'restorer'): { workers: number; workerScript?: URL } {
-  const url = new URL(`./kloset-${worker}.js`, import.meta.url);
+export function threadOptions(context: CommandContext, worker: EngineWorker): { workers: number; workerScript?: URL } {
   const requested = context.values.threads;
-  const count = requested === undefined ? os.availableParallelism() : Number(requested);
-  if (!Number.isInteger(count) || count < 0 || count > 64) throw new UsageError('--threads takes a number from 0 to 64.');
-  return fs.existsSync(url) && count > 0 ? { workers: count, workerScript: url } : { workers: 0 };
+  const count = requested === undefined ? undefined : Number(requested);
+  if (count !== undefined && (!Number.isInteger(count) || count < 0 || count > 64)) throw new UsageError('--threads takes a number from 0 to 64.');
+  return engineWorkers(worker, count);
 }

@@ -96,7 +96,7 @@ export class JobRegistry {
       result: null,
     };
     const previous = spec.writesStore && spec.storeId ? (this.writerQueues.get(spec.storeId) ?? Promise.resolve()) : Promise.resolve();
-    const running: Running = { detail, createdAt, controller, estimator: createRateEstimator(), lastProgressAt: 0, done: previous.then(() => this.execute(id, spec), () => this.execute(id, spec)) };
+    const running: Running = { detail, createdAt, controller, estimator: createRateEstimator({ minIntervalMs: progressIntervalMs }), lastProgressAt: 0, done: previous.then(() => this.execute(id, spec), () => this.execute(id, spec)) };
     if (spec.writesStore && spec.storeId) this.writerQueues.set(spec.storeId, running.done);
     this.jobs.set(id, running);
     this.save(running, 'changed');

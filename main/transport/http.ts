@@ -25,7 +25,11 @@ export interface HttpTransportOptions {
   readonly port?: number;
   /** The built renderer; null serves the API only. */
   readonly staticDir: string | null;
+  /** Exchanges one-time download tickets (from `downloads.create`) for file contents. */
+  readonly downloads?: { redeem(ticket: string): Promise<{ fileName: string; contentType: string; size: number | null; body: NodeJS.ReadableStream } | null> };
 }
+
+export const downloadPathPrefix = '/api/download/';
 
 export interface HttpTransport {
   readonly port: number;
@@ -65,6 +69,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith(downloadPathPrefix) && req.method === 'GET') {
+      await handleDownload(res, url.pathname.slice(downloadPathPrefix.length));
+      return;
+    }
     if (url.pathname.startsWith(apiPathPrefix)) {
       await handleApi(req, res, url.pathname.slice(apiPathPrefix.length));
       return;
@@ -85,6 +93,27 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       'Cache-Control': file.isImmutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /** The ticket in the address is the credential: random, single-use and short-lived. */
+  async function handleDownload(res: http.ServerResponse, ticket: string): Promise<void> {
+    const download = /^[A-Za-z0-9_-]{16,64}$/.test(ticket) ? await options.downloads?.redeem(ticket) : null;
+    if (!download) {
+      sendJson(res, 404, failure('NOT_FOUND', 'This download link was used already or has expired. Start the download again.'));
+      return;
+    }
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': download.contentType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      'Cache-Control': 'no-store',
+      ...(download.size !== null ? { 'Content-Length': String(download.size) } : {}),
+    });
+    download.body.on('error', (error) => {
+      options.log.warn('a download failed midway', { reason: String(error) });
+      res.destroy();
+    });
+    download.body.pipe(res);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {

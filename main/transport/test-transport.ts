@@ -24,7 +24,7 @@ export async function startTestServer(staticDir: string | null = null): Promise<
     origin: `http://127.0.0.1:${transport.port}`,
     async close() {
       await transport.close();
-      services.cleanup();
+      await services.cleanup();
     },
   };
 }

@@ -9,8 +9,11 @@ export const planMethods = {
   'plans.create': method<PlanSummary>()(planCreateSchema),
   'plans.update': method<PlanSummary>()(z.object({ planId: z.string().min(1).max(64), changes: planUpdateSchema }).strict()),
   'plans.delete': method<{ readonly deleted: true }>()(planRef),
-  /** Runs a plan now, outside its schedule (still never two writers of one store at once). */
-  'plans.runNow': method<{ readonly jobId: string }>()(planRef),
+  /**
+   * Runs a plan now, outside its schedule (still never two writers of one store at once): the job,
+   * or null while the run waits for a store that another run is writing.
+   */
+  'plans.runNow': method<{ readonly jobId: string | null }>()(planRef),
   'plans.pause': method<PlanSummary>()(planRef),
   'plans.resume': method<PlanSummary>()(planRef),
   'plans.pauseAll': method<{ readonly isPausedAll: true }>()(z.object({}).strict()),

@@ -69,7 +69,7 @@ function byId(repository: Repository): Map<string, SnapshotListing> {
 }
 
 async function recordEvents(repository: Repository, purpose: string, events: Partial<Pick<ReturnType<typeof emptyDelta>, 'deletions' | 'undeletions' | 'holds'>>): Promise<void> {
-  const lock = await StoreLock.acquire(repository, { kind: 'shared', purpose, waitMs: 60_000 });
+  const lock = await StoreLock.acquire(repository, { kind: 'shared', purpose, waitMs: 2000 });
   try {
     await repository.writeState({ ...emptyDelta(), ...events });
   } finally {

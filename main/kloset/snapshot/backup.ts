@@ -10,6 +10,7 @@ import { EncoderPool } from './encoder/encoder-pool';
 import type { FileResult, LocalFileJob } from './encoder/encoder-core';
 import { splitSnapshotPath } from './entry';
 import type { Importer, SourceEntry } from './importer';
+import { Lookahead } from './lookahead';
 import { ParentLookup } from './parent-lookup';
 import { throttle, type Progress } from './progress';
 import { SnapshotReader, listSnapshots } from './snapshot-reader';
@@ -57,6 +58,8 @@ export interface BackupResult {
 /** Files sent to a worker together: at most this many, or this many bytes. */
 const batchFiles = 128;
 const batchBytes = 8 * 1024 * 1024;
+/** Entries the walk may read ahead of the encoders (metadata only: about 200 bytes each). */
+const maxScanAhead = 200_000;
 /** Batches handed to each encoder and not yet done, before the walk waits: one running, one ready. */
 const batchesPerEncoder = 2;
 
@@ -84,13 +87,15 @@ export async function backup(repository: Repository, options: BackupOptions): Pr
     setup: { ...repository.secrets(), spoolDir },
     decide: (macs) => session.claim(macs),
     onPackfile: (finished) => session.upload(finished),
+    onBytes: (bytes) => run?.addBytes(bytes),
   });
+  let run: BackupRun | null = null;
   try {
     await repository.refresh();
     const source = options.copyOf?.source ?? { type: importer.type, origin: importer.origin, root: importer.root };
     const sourceKey = `${source.type}:${source.origin}:${source.root}`;
     const parent = await openParent(repository, options.parent ?? 'auto', sourceKey);
-    const run = new BackupRun(importer, pool, new ParentLookup(parent), options);
+    run = new BackupRun(importer, pool, new ParentLookup(parent), options);
     await run.walk();
     await pool.flush();
     await session.settle();
@@ -149,7 +154,7 @@ class BackupRun {
   private bytesFound = 0;
   private filesDone = 0;
   private bytesDone = 0;
-  private isScanComplete = false;
+  private entries: Lookahead<SourceEntry> | null = null;
   private currentPath: string | null = null;
   private batch: LocalFileJob[] = [];
   private batchSize = 0;
@@ -173,9 +178,9 @@ class BackupRun {
     return {
       phase,
       filesDone: this.filesDone,
-      filesTotal: this.isScanComplete ? this.filesFound : null,
+      filesTotal: this.isScanComplete() ? this.filesFound : null,
       bytesDone: this.bytesDone,
-      bytesTotal: this.isScanComplete ? this.bytesFound : null,
+      bytesTotal: this.isScanComplete() ? this.bytesFound : null,
       currentPath: this.currentPath,
       errors: this.errors.length,
       newBytes: this.newBytes,
@@ -183,13 +188,28 @@ class BackupRun {
     };
   }
 
+  /**
+   * Walks the source ahead of the encoders (up to `maxScanAhead` entries), so that totals, and so
+   * the ETA, are known early; the encoders take entries from that queue.
+   */
   async walk(): Promise<void> {
-    for await (const entry of this.importer.scan(this.options.signal)) {
-      throwIfCanceled(this.options.signal);
-      await this.take(entry);
-      this.progress.update(() => this.snapshot('saving'));
+    const entries = new Lookahead<SourceEntry>(this.importer.scan(this.options.signal), maxScanAhead, (entry) => {
+      if (entry.kind === 'file' && !entry.error) {
+        this.filesFound++;
+        this.bytesFound += entry.size;
+      }
+    });
+    this.entries = entries;
+    try {
+      for (let entry = await entries.next(); entry; entry = await entries.next()) {
+        throwIfCanceled(this.options.signal);
+        await this.take(entry);
+        this.progress.update(() => this.snapshot('saving'));
+      }
+    } finally {
+      entries.stop();
+      await entries.finished;
     }
-    this.isScanComplete = true;
     this.sendBatch();
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     this.progress.final(this.snapshot('saving'));
@@ -212,8 +232,6 @@ class BackupRun {
       this.importer.release?.(entry.pathname);
       return;
     }
-    this.filesFound++;
-    this.bytesFound += entry.size;
     this.currentPath = entry.pathname;
     const node = this.tree.add(parts, entry, entry.ino);
     const previous = await this.parent.unchanged(parts, entry);
@@ -293,9 +311,20 @@ class BackupRun {
     waiting.node.info = { ...waiting.node.info, size: result.size };
     this.newBytes += result.newBytes;
     this.newChunks += result.newChunks;
-    this.fileDone(result.size);
+    this.fileDone(0);
   }
 
+  private isScanComplete(): boolean {
+    return this.entries?.isComplete ?? false;
+  }
+
+  /** Encoded bytes, counted as the encoders go. */
+  addBytes(bytes: number): void {
+    this.bytesDone += bytes;
+    this.progress.update(() => this.snapshot('saving'));
+  }
+
+  /** A file is done; `bytes` counts only for files that were not encoded (reused, or failed). */
   private fileDone(bytes: number): void {
     this.filesDone++;
     this.bytesDone += bytes;

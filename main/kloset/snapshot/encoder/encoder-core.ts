@@ -39,6 +39,8 @@ export interface FileResult {
 export type Decide = (macs: readonly Mac[]) => Promise<boolean[]>;
 /** Receives a finished data packfile; the encoder waits for it before going on. */
 export type PackfileSink = (finished: FinishedPackfile) => Promise<void>;
+/** Told how many bytes were just read and encoded, for progress within large files. */
+export type BytesListener = (bytes: number) => void;
 
 interface PendingChunk {
   readonly fileIndex: number;
@@ -69,6 +71,7 @@ export class EncoderCore {
     private readonly setup: EncoderSetup,
     private readonly decide: Decide,
     private readonly sink: PackfileSink,
+    private readonly onBytes: BytesListener = () => undefined,
   ) {
     const codecs = createStoreCodecs(setup.config, setup.masterKey);
     this.macer = codecs.macer;
@@ -109,6 +112,7 @@ export class EncoderCore {
       batch.forEach((item, index) => this.cut(item.start, item.start + item.size, true, index, pending));
       const outcome = await this.encodePending(pending);
       batch.forEach((item, index) => results.push({ fileId: item.job.fileId, size: item.size, ...outcome.perFile(index) }));
+      this.onBytes(used);
       batch.length = 0;
       used = 0;
     };
@@ -172,6 +176,7 @@ export class EncoderCore {
       chunks.push(...part.chunks);
       newBytes += part.newBytes;
       newChunks += part.newChunks;
+      this.onBytes(consumed);
       if (isEnd && consumed === filled) return { fileId, chunks, size, newBytes, newChunks };
       this.buffer.copyWithin(0, consumed, filled);
       filled -= consumed;

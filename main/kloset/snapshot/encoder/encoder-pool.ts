@@ -14,6 +14,8 @@ export interface EncoderPoolOptions {
   /** Synchronous: the backup's index decides at once which chunks are new and claims them. */
   readonly decide: (macs: readonly Mac[]) => boolean[];
   readonly onPackfile: (finished: FinishedPackfile) => Promise<void>;
+  /** Bytes read and encoded so far, reported as they go (also within large files). */
+  readonly onBytes: (bytes: number) => void;
 }
 
 /**
@@ -25,7 +27,7 @@ export class EncoderPool {
   private readonly inline: EncoderCore;
 
   private constructor(private readonly options: EncoderPoolOptions) {
-    this.inline = new EncoderCore(options.setup, async (macs) => options.decide(macs), options.onPackfile);
+    this.inline = new EncoderCore(options.setup, async (macs) => options.decide(macs), options.onPackfile, options.onBytes);
     for (let i = 0; i < options.workers; i++) {
       this.channels.push(new WorkerChannel<ToWorker>(options.workerScript, options.setup satisfies WorkerInit, (message, channel) => this.onMessage(channel, message as FromWorker)));
     }
@@ -72,6 +74,10 @@ export class EncoderPool {
   }
 
   private onMessage(channel: WorkerChannel<ToWorker>, message: FromWorker): void {
+    if (message.type === 'bytes') {
+      this.options.onBytes(message.bytes);
+      return;
+    }
     if (message.type === 'decide') {
       const needed = this.options.decide(splitMacs(message.macs));
       channel.post({ type: 'decided', decideId: message.decideId, needed: Uint8Array.from(needed, (flag) => (flag ? 1 : 0)) });

@@ -12,6 +12,7 @@ export type ToWorker =
 /** Messages an encoder worker sends on its own. */
 export type FromWorker =
   | { readonly type: 'decide'; readonly decideId: number; readonly macs: Uint8Array }
+  | { readonly type: 'bytes'; readonly bytes: number }
   | { readonly type: 'packfile'; readonly packId: number; readonly finished: FinishedPackfile };
 
 /** The worker's `workerData`. */

@@ -32,6 +32,7 @@ const core = new EncoderCore(
       handoffs.set(packId, { resolve, reject });
       send({ type: 'packfile', packId, finished });
     }),
+  (bytes) => send({ type: 'bytes', bytes }),
 );
 
 port.on('message', (message: ToWorker) => {
