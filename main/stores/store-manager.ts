@@ -46,7 +46,8 @@ export class StoreManager {
     return this.options.list.all().map((known) => this.summary(known));
   }
 
-  summary(known: KnownStore): StoreSummary {
+  summary(given: KnownStore): StoreSummary {
+    const known = this.options.list.get(given.id) ?? given;
     const open = this.open.get(known.id);
     const snapshots = open ? listSnapshots(open.repository) : null;
     return {
