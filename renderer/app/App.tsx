@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { Notices } from '../components/Notices';
 import { ActivityPage } from '../features/activity/ActivityPage';
@@ -27,7 +27,8 @@ const pages: Readonly<Record<PageId, () => React.JSX.Element>> = {
 
 /**
  * Loads what every screen shares each time the connection is (re)established, since events may
- * have been missed while it was down; and opens the first run once, when there is no store yet.
+ * have been missed while it was down; and opens the first run once, when there is no store yet
+ * and the user is still on the page the app opened with (never pulling them away from elsewhere).
  */
 function useAppData(): void {
   const services = useAppServices();
@@ -35,6 +36,7 @@ function useAppData(): void {
   const storesStatus = useAppState('stores', (state) => state.status);
   const hasStores = useAppState('stores', (state) => state.list.length > 0);
   const hasOfferedFirstRun = useRef(false);
+  const [openingPage] = useState(() => useRoute.getState().page);
 
   useEffect(() => {
     if (status !== 'connected') return;
@@ -44,8 +46,8 @@ function useAppData(): void {
   useEffect(() => {
     if (storesStatus !== 'ready' || hasOfferedFirstRun.current) return;
     hasOfferedFirstRun.current = true;
-    if (!hasStores && useRoute.getState().page !== 'settings') useRoute.getState().go('welcome');
-  }, [storesStatus, hasStores]);
+    if (!hasStores && openingPage === 'snapshots' && useRoute.getState().page === openingPage) useRoute.getState().go('welcome');
+  }, [storesStatus, hasStores, openingPage]);
 }
 
 /** The app frame: navigation, connection status, notifications, the current page, and the store unlock dialog. */

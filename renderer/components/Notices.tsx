@@ -9,7 +9,7 @@ function message(notice: Notice): string {
   return notice.kind === 'job-failed' ? text.jobFailed(notice.title) : text.restoreDone(notice.title);
 }
 
-/** In-app notifications at the top of the window, read out politely; each with its action and Dismiss. */
+/** In-app notifications in the corner of the window, read out politely; each with its action and Dismiss. */
 export function Notices() {
   const notices = useAppState('notices', (state) => state.notices);
   const store = useAppServices().notices;

@@ -18,5 +18,6 @@ describe('dates for people', () => {
   it('says how long ago or how soon something is', () => {
     expect(formatRelative(new Date(now - 3 * 60_000).toISOString(), now)).toBe('3 minutes ago');
     expect(formatRelative(new Date(now + 2 * 3_600_000).toISOString(), now)).toBe('in 2 hours');
+    expect(formatRelative(new Date(now + 2_000).toISOString(), now)).toBe('now');
   });
 });

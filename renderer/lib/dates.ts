@@ -35,9 +35,10 @@ export function formatDayHeading(iso: string, nowMs: number): string {
   return longDay.format(new Date(iso));
 }
 
-/** "3 minutes ago", "in 2 hours", "yesterday". */
+/** "3 minutes ago", "in 2 hours", "yesterday"; anything within 45 seconds is "now" (clocks and ticks are never exact). */
 export function formatRelative(iso: string, nowMs: number): string {
   const seconds = (Date.parse(iso) - nowMs) / 1000;
+  if (Math.abs(seconds) < 45) return relative.format(0, 'second');
   const steps: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
     ['second', 60],
     ['minute', 60],

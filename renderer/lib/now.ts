@@ -9,6 +9,8 @@ const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
 
 function subscribe(listener: () => void): () => void {
+  // A screen that appears reads the time afresh (React reads the snapshot again after subscribing).
+  nowMs = Date.now();
   listeners.add(listener);
   timer ??= setInterval(() => {
     nowMs = Date.now();

@@ -7,7 +7,7 @@ export const settings = {
   notifyOnFailure: 'When a backup or another job fails',
   notifyOnRestore: 'When a restore is done',
   notifyOnReconnect: 'When an account must be signed in again',
-  notificationsHint: 'The desktop app shows them as system notifications; in a browser they appear at the top of this window.',
+  notificationsHint: 'The desktop app shows them as system notifications; in a browser they appear in the corner of this window.',
   startup: 'Start-up',
   launchAtLogin: 'Open Kloset Desktop when I log in (in the tray, so plans run on time)',
   launchAtLoginOnlyDesktop: 'Only the desktop app can start at login; this server is started by its own service.',

@@ -53,6 +53,14 @@ describe('the first run', () => {
     expect(screen.getByRole('link', { name: 'Go to Plans' }).getAttribute('href')).toBe('#/plans');
   });
 
+  it('does not pull the user away from another page the app was opened on', async () => {
+    useRoute.getState().go('stores');
+    const rendered = renderFirstRun();
+    await waitFor(() => expect(rendered.callsTo('stores.list')).toHaveLength(1));
+    expect(await screen.findByText(/No store yet/)).toBeTruthy();
+    expect(useRoute.getState().page).toBe('stores');
+  });
+
   it('refuses a very weak passphrase', async () => {
     renderFirstRun();
     await chooseFolder('/media/ann/backup');
