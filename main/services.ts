@@ -13,6 +13,7 @@ import { createPendingHandlers } from './api/pending-handlers';
 import { createPlanHandlers } from './api/plan-handlers';
 import { createPlanLauncher } from './api/plan-runner';
 import { exportSettingsDocument, importSettingsDocument } from './api/settings-transfer';
+import { createShellHandlers, type ShellAdapter } from './api/shell-handlers';
 import { createSnapshotHandlers } from './api/snapshot-handlers';
 import { createStoreHandlers } from './api/store-handlers';
 import { createTransferHandlers, type TransferHandlerDeps } from './api/transfer-handlers';
@@ -40,6 +41,8 @@ export interface ServicesConfig {
   readonly clock?: Clock;
   /** Scheduled runs are spread by up to this many seconds (60 by default; 0 in tests). */
   readonly maxStartDelaySeconds?: number;
+  /** The Electron shell's folder picker and file manager; none elsewhere. */
+  readonly shell?: ShellAdapter;
 }
 
 export interface Services {
@@ -112,6 +115,7 @@ export function createServices(config: ServicesConfig): Services {
     ...createJobHandlers(jobs),
     ...createPlanHandlers(scheduler),
     'localFiles.list': (params) => listLocalFolder(params.path, params.directoriesOnly),
+    ...createShellHandlers(config.shell ?? null, config.dataDir),
     ...createPendingHandlers(),
   };
   scheduler.start();

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   for (const file of fs.readdirSync(path.join(root, 'main', 'connectors', 'protocol')).filter((name) => name.endsWith('.proto'))) {
     fs.copyFileSync(path.join(root, 'main', 'connectors', 'protocol', file), path.join(root, 'dist', 'main', 'protocol', file));
   }
+  fs.cpSync(path.join(root, 'resources', 'icons'), path.join(root, 'dist', 'icons'), { recursive: true });
   if (!onlyNode) await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 

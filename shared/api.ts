@@ -12,6 +12,7 @@ import { appEvents, appMethods } from './api/app';
 import { jobEvents, jobMethods } from './api/jobs';
 import { maintenanceMethods } from './api/maintenance';
 import { planEvents, planMethods } from './api/plans';
+import { shellMethods } from './api/shell';
 import { snapshotEvents, snapshotMethods } from './api/snapshots';
 import { storeEvents, storeMethods } from './api/stores';
 import { transferMethods } from './api/transfers';
@@ -26,6 +27,7 @@ export const methods = {
   ...accountMethods,
   ...planMethods,
   ...maintenanceMethods,
+  ...shellMethods,
 };
 
 export const events = {

@@ -6,6 +6,8 @@ export type TransportName = 'ipc' | 'http' | 'ws' | 'direct';
 
 export interface CallContext {
   readonly transport: TransportName;
+  /** In Electron, the window that called: it can start dragging files out of itself. */
+  readonly dragSource?: { startDrag(files: readonly string[]): void };
 }
 
 /** One handler per method: a method without a handler is a compile error. */

@@ -100,7 +100,7 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers
           });
           for (const error of result.errors) context.warn(error.pathname, error.message);
           if (result.errors.length && result.files === 0) throw new ApiError('CORRUPT', `Nothing could be restored: ${result.errors[0]?.message ?? ''}`);
-          return { files: result.files, bytes: result.bytes, skipped: result.skipped, folder, items: folder ? paths.map((p) => path.join(folder, path.posix.basename(p) || '')) : [] };
+          return { files: result.files, bytes: result.bytes, skipped: result.skipped, folder, paths: folder ? paths.map((p) => path.join(folder, path.posix.basename(p) || '')) : [] };
         } finally {
           await exporter.close();
         }

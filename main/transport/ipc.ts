@@ -1,4 +1,4 @@
-import { BrowserWindow, ipcMain } from 'electron';
+import { BrowserWindow, ipcMain, type NativeImage } from 'electron';
 import { ipcChannels } from '../../shared/bridge';
 import type { Dispatch } from '../api/dispatch';
 import type { EventBus } from '../api/events';
@@ -10,6 +10,8 @@ export interface IpcTransportOptions {
   readonly log: Logger;
   /** True for URLs of the app's own renderer; calls from any other frame are refused. */
   readonly isTrustedUrl: (url: string) => boolean;
+  /** The image under the cursor while files are dragged out of the window. */
+  readonly dragIcon: () => NativeImage;
 }
 
 /**
@@ -26,7 +28,11 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'BAD_REQUEST', message: 'The method name must be a string.' } };
     }
-    return options.dispatch(method, params, { transport: 'ipc' });
+    const sender = event.sender;
+    return options.dispatch(method, params, {
+      transport: 'ipc',
+      dragSource: { startDrag: (files) => sender.startDrag({ file: files[0] ?? '', files: [...files], icon: options.dragIcon() }) },
+    });
   });
   const unsubscribe = options.events.subscribe((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {

@@ -13,3 +13,12 @@ export const restoreDestinationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('location'), location: z.string().min(1).max(4096) }).strict(),
 ]);
 export type RestoreDestination = z.infer<typeof restoreDestinationSchema>;
+
+/** The result of a `restores.materialize` job (in `JobDetail.result`): where the items were written. */
+export interface MaterializeResult {
+  readonly folder: string;
+  /** Absolute paths of the materialized items, one per selected path, ready to drag out. */
+  readonly paths: readonly string[];
+  readonly files: number;
+  readonly bytes: number;
+}
