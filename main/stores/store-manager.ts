@@ -7,6 +7,7 @@ import { Repository, isKlosetError, listSnapshots, type Store } from '../kloset'
 import type { Logger, SecretRedactor } from '../platform/logger';
 import type { SecretStore } from '../platform/secret-store';
 import { catalogSourceFor } from './catalog-source';
+import { SqliteStateCache } from './sqlite-state-cache';
 import type { KnownStore, StoreList } from './store-list';
 
 /** Turns a location into a store (local folder, cloud account, named entry, plugin). */
@@ -67,7 +68,7 @@ export class StoreManager {
   async create(input: { name: string; location: string; passphrase: string | null; remember: boolean }): Promise<StoreSummary> {
     if (input.passphrase) this.options.redactor.registerSecret(input.passphrase);
     const store = await this.options.locations.openStore(input.location);
-    const repository = await Repository.create(store, { passphrase: input.passphrase });
+    const repository = await Repository.create(store, { passphrase: input.passphrase, cache: (id) => this.stateCache(id) });
     return this.adopt(repository, { name: input.name, location: input.location, passphrase: input.passphrase, remember: input.remember });
   }
 
@@ -78,12 +79,20 @@ export class StoreManager {
     const passphrase = input.passphrase ?? remembered ?? null;
     const store = await this.options.locations.openStore(input.location);
     const repository = await Repository.open(store, {
+      cache: (id) => this.stateCache(id),
       passphrase: async () => {
         if (!passphrase) throw new ApiError('STORE_LOCKED', `The store at ${input.location} is encrypted: enter its passphrase to open it.`);
         return passphrase;
       },
     });
     return this.adopt(repository, { name: input.name ?? known?.name ?? defaultName(input.location), location: input.location, passphrase, remember: input.remember });
+  }
+
+  /** The store's merged states, kept in SQLite between runs so that opening it reads only new ones. */
+  private stateCache(storeId: string): SqliteStateCache {
+    const dir = path.join(this.options.dataDir, 'caches');
+    fs.mkdirSync(dir, { recursive: true });
+    return SqliteStateCache.open(path.join(dir, `${storeId}.sqlite`));
   }
 
   /** Opens every known store whose passphrase is remembered (at start). Failures only get logged. */

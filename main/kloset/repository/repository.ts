@@ -23,8 +23,13 @@ export interface RepositorySecrets {
 export interface OpenOptions {
   /** The passphrase, or a function asked for it only if the store is encrypted (a prompt). */
   readonly passphrase: string | null | (() => Promise<string>);
-  /** Kept between runs by the app (SQLite); a fresh memory cache by default. */
-  readonly cache?: StateCache;
+  /** Kept between runs by the app (SQLite, one per store ID); a fresh memory cache by default. */
+  readonly cache?: StateCache | ((storeId: string) => StateCache);
+}
+
+function cacheFor(option: OpenOptions['cache'], storeId: string): StateCache {
+  if (!option) return new MemoryStateCache();
+  return typeof option === 'function' ? option(storeId) : option;
 }
 
 /**
@@ -53,18 +58,18 @@ export class Repository {
   }
 
   /** Makes a new store at an empty location. Refuses a location that holds anything already. */
-  static async create(store: Store, options: NewStoreOptions & { cache?: StateCache }): Promise<Repository> {
+  static async create(store: Store, options: NewStoreOptions & { cache?: OpenOptions['cache'] }): Promise<Repository> {
     await assertEmpty(store);
     const { config, masterKey } = await newStoreConfig(options);
     await store.create(encodeConfig(config));
-    return new Repository(store, config, masterKey, options.cache ?? new MemoryStateCache());
+    return new Repository(store, config, masterKey, cacheFor(options.cache, config.storeId));
   }
 
   static async open(store: Store, options: OpenOptions): Promise<Repository> {
     const config = decodeConfig(await store.open());
     const passphrase = typeof options.passphrase === 'function' ? (config.encryption ? await options.passphrase() : null) : options.passphrase;
     const masterKey = await unlockMasterKey(config, passphrase, store.location);
-    const repository = new Repository(store, config, masterKey, options.cache ?? new MemoryStateCache());
+    const repository = new Repository(store, config, masterKey, cacheFor(options.cache, config.storeId));
     await repository.refresh();
     return repository;
   }
@@ -199,6 +204,7 @@ export class Repository {
   }
 
   async close(): Promise<void> {
+    this.cache.close?.();
     await this.store.close();
   }
 }

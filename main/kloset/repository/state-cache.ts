@@ -46,6 +46,8 @@ export interface StateCache {
   removedPackfiles(): Set<string>;
   /** Unclaimed packfiles and when maintenance first saw them, by hex name. */
   condemned(): Map<string, Date>;
+  /** Releases what the cache holds open (a database). */
+  close?(): void;
 }
 
 interface SnapshotFlags {
