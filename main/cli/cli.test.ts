@@ -93,3 +93,37 @@ function commonPrefix(ids: readonly string[]): string {
   for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
   return prefix;
 }
+
+describe('the kloset command for retention and maintenance', () => {
+  let work: string;
+  const env = { KLOSET_PASSPHRASE: 'a good passphrase' };
+  const kloset = (...args: string[]) => runKloset(args, { cwd: work, env });
+  beforeAll(() => {
+    work = tempDir('cli-retention');
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('forgets by policy (dry run first), holds, deletes, undeletes, and frees space with maintenance', async () => {
+    expect((await kloset('at', 'store', 'create')).code).toBe(0);
+    for (let round = 0; round < 3; round++) {
+      writeTree(path.join(work, 'src', `round-${round}`), { seed: 40 + round, files: 10 });
+      expect((await kloset('at', 'store', 'backup', 'src')).code).toBe(0);
+    }
+    const ids = (JSON.parse((await kloset('--json', 'at', 'store', 'ls')).stdout) as Array<{ id: string }>).map((s) => s.id);
+    const dry = await kloset('at', 'store', 'forget', '--keep-last', '1');
+    expect(dry.stdout).toContain('Dry run: 2 snapshot(s) would be deleted');
+    expect(JSON.parse((await kloset('--json', 'at', 'store', 'ls')).stdout)).toHaveLength(3);
+    expect((await kloset('at', 'store', 'hold', ids[2] ?? '')).code).toBe(0);
+    const applied = await kloset('at', 'store', 'forget', '--keep-last', '1', '--apply');
+    expect(applied.stdout).toContain('1 snapshot(s) deleted');
+    expect((await kloset('at', 'store', 'delete', ids[2] ?? '')).stderr).toContain('legal hold');
+    expect((await kloset('at', 'store', 'undelete', ids[1] ?? '')).code).toBe(0);
+    expect(JSON.parse((await kloset('--json', 'at', 'store', 'ls')).stdout)).toHaveLength(3);
+    expect((await kloset('at', 'store', 'delete', ids[1] ?? '')).code).toBe(0);
+    const early = await kloset('at', 'store', 'maintenance');
+    expect(early.stdout).toContain('0 deleted snapshot(s) purged');
+    const now = await kloset('at', 'store', 'maintenance', '--grace-days', '0');
+    expect(now.stdout).toContain('1 deleted snapshot(s) purged');
+    expect((await kloset('at', 'store', 'check')).code).toBe(0);
+  });
+});

@@ -13,9 +13,28 @@ import { locateCommand } from './commands/locate';
 import { lsCommand } from './commands/ls';
 import { restoreCommand } from './commands/restore';
 import { unlockCommand } from './commands/unlock';
+import { forgetCommand } from './commands/forget';
+import { maintenanceCommand } from './commands/maintenance';
+import { deleteCommand, holdCommand, undeleteCommand } from './commands/snapshot-flags';
 import { createOutput, UsageError, type CliIo } from './io';
 
-const storeCommands: readonly Command[] = [createCommand, backupCommand, lsCommand, restoreCommand, checkCommand, diffCommand, locateCommand, catCommand, infoCommand, unlockCommand];
+const storeCommands: readonly Command[] = [
+  createCommand,
+  backupCommand,
+  lsCommand,
+  restoreCommand,
+  checkCommand,
+  diffCommand,
+  locateCommand,
+  catCommand,
+  infoCommand,
+  forgetCommand,
+  deleteCommand,
+  undeleteCommand,
+  holdCommand,
+  maintenanceCommand,
+  unlockCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...storeCommands.map((command) => command.name.length));
