@@ -5,7 +5,7 @@ import { createClient } from '../lib/client';
 import { createFakeTransport, type FakeHandler, type FakeTransport } from '../lib/fake-transport';
 import { appInfo, settings } from './fixtures';
 
-/** Answers every screen needs to start: settings, app info, and empty lists. Tests override what they exercise. */
+/** Answers every screen needs to start: settings, app info, empty lists, and a shell that can do nothing (the browser build). Tests override what they exercise. */
 export const baseHandlers: Readonly<Record<string, FakeHandler>> = {
   'settings.get': () => settings,
   'app.info': () => appInfo,
@@ -15,6 +15,7 @@ export const baseHandlers: Readonly<Record<string, FakeHandler>> = {
   'destinations.list': () => [],
   'plans.list': () => ({ plans: [], isPausedAll: false }),
   'jobs.list': () => [],
+  'shell.capabilities': () => ({ canPickFolder: false, canDragOut: false, canOpenPath: false, canRememberPassphrases: false }),
 };
 
 export interface Rendered extends RenderResult {

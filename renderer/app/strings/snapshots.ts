@@ -63,6 +63,8 @@ export const snapshots = {
     noShell: (folder: string) => `The files are ready in ${folder}.`,
     failed: 'The files could not be prepared.',
     itemLabel: (name: string) => `Drag ${name}`,
+    all: (count: number) => `All ${count.toLocaleString()} items`,
+    allLabel: (count: number) => `Drag all ${count.toLocaleString()} items`,
   },
   search: {
     label: 'Search snapshots',

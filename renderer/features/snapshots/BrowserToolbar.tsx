@@ -7,7 +7,7 @@ import { FormError } from '../../components/ErrorNotice';
 import type { UserError } from '../../lib/errors';
 import type { SnapshotRef } from '../../stores/browser-store';
 import type { Outcome } from '../../stores/outcome';
-import { DragOutDialog } from './DragOutDialog';
+import { DragOutDialog, type DragItem } from './DragOutDialog';
 import { VersionsDialog } from './VersionsDialog';
 
 const text = strings.snapshots.browser;
@@ -22,7 +22,7 @@ export function BrowserToolbar({ snapshot, isElectronBuild, onDownload }: { snap
   const selectedCount = useAppState('browser', (state) => state.selection.indices.size);
   const focused = useAppState('browser', (state) => state.entries[state.focusIndex] ?? null);
   const [error, setError] = useState<UserError | null>(null);
-  const [dialog, setDialog] = useState<{ readonly kind: 'versions'; readonly path: string } | { readonly kind: 'drag'; readonly paths: readonly string[] } | null>(null);
+  const [dialog, setDialog] = useState<{ readonly kind: 'versions'; readonly path: string } | { readonly kind: 'drag'; readonly items: readonly DragItem[] } | null>(null);
   const hasTarget = selectedCount > 0 || focused !== null;
 
   const withTargets = async (act: (entries: EntryView[]) => void | Promise<void>): Promise<void> => {
@@ -46,7 +46,7 @@ export function BrowserToolbar({ snapshot, isElectronBuild, onDownload }: { snap
         {text.restore}
       </button>
       {isElectronBuild ? (
-        <button type="button" disabled={!hasTarget} onClick={() => void withTargets((entries) => setDialog({ kind: 'drag', paths: entries.map((entry) => entry.path) }))}>
+        <button type="button" disabled={!hasTarget} onClick={() => void withTargets((entries) => setDialog({ kind: 'drag', items: entries }))}>
           {text.dragOut}
         </button>
       ) : (
@@ -59,7 +59,7 @@ export function BrowserToolbar({ snapshot, isElectronBuild, onDownload }: { snap
       </button>
       <FormError error={error} />
       {dialog?.kind === 'versions' && <VersionsDialog storeId={snapshot.storeId} path={dialog.path} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'drag' && <DragOutDialog snapshot={snapshot} paths={dialog.paths} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'drag' && <DragOutDialog snapshot={snapshot} items={dialog.items} onClose={() => setDialog(null)} />}
     </div>
   );
 }
