@@ -17,6 +17,8 @@ export interface ReadOptions {
   readonly classify: (error: unknown) => KlosetError;
   readonly policy: RetryPolicy;
   readonly signal?: AbortSignal;
+  /** Called with a failure before it is classified; true means "fixed, try again now" (a fresh login). */
+  readonly recover?: (error: unknown) => Promise<boolean>;
 }
 
 interface Part {
@@ -95,6 +97,7 @@ export async function* readObject(address: ObjectAddress, start: number, end: nu
       if (position < knownEnd) throw new KlosetError('UNAVAILABLE', `The read of ${address.path} was cut at byte ${position} of ${knownEnd}.`);
       return;
     } catch (error) {
+      if (await options.recover?.(error)) continue;
       const failure = options.classify(error);
       failures += 1;
       if (failure.code !== 'UNAVAILABLE' || failures >= options.policy.attempts || options.signal?.aborted) throw failure;

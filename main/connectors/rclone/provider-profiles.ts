@@ -28,7 +28,11 @@ export interface ProviderProfile {
  * - Dropbox: 12 calls a second, the figure commonly used with rclone to stay clear of
  *   `too_many_requests`. Uploads of up to 96 MiB go in one `files/upload` call (a 64 MiB
  *   packfile is one write, not a session of three), and `batch_mode off` commits each upload at
- *   once instead of waiting for a batch to fill.
+ *   once instead of waiting for a batch to fill. rclone does not retry Dropbox's 401s
+ *   (`expired_access_token`, `invalid_access_token`), so they fail after one API call. A refused
+ *   renewal (`invalid_grant`) takes rclone 1.60 about 10 s, whatever the low-level retries:
+ *   its token source tries five times a second apart (hard-coded in lib/oauthutil; later
+ *   versions stop at a fatal OAuth error). The connector never retries either.
  * - OpenDrive: 8 calls a second. Low-level retries are cut to 3 because rclone retries
  *   OpenDrive's 401 "Session does not exist" with backoff like any error; with 3 the connector
  *   sees it in well under a second and logs in again itself (see `RemoteFs`).
@@ -53,7 +57,7 @@ export function pacingFlags(profile: ProviderProfile, config: Readonly<Record<st
   const given = config[callsPerSecondKey];
   const rate = given === undefined ? profile.callsPerSecond : Number(given);
   if (rate !== null && (!Number.isFinite(rate) || rate < 0)) throw new KlosetError('BAD_INPUT', `${callsPerSecondKey} must be a number of calls a second (0 for no limit), not "${given ?? ''}".`);
-  return rate ? ['--tpslimit', String(rate), '--tpslimit-burst', String(Math.max(1, Math.round(rate)))] : [];
+  return rate ? ['--tpslimit', String(rate), '--tpslimit-burst', '1'] : [];
 }
 
 export function providerProfile(spec: RemoteSpec): ProviderProfile {

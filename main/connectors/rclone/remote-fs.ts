@@ -127,7 +127,19 @@ export class RemoteFs {
   }
 
   private readOptions(what: string, signal?: AbortSignal): ReadOptions {
-    return { classify: (error) => klosetErrorOf(error, what, this.options.words), policy: this.policy, ...(signal ? { signal } : {}) };
+    let hasLoggedInAgain = false;
+    const recover = async (error: unknown): Promise<boolean> => {
+      if (hasLoggedInAgain || !(error instanceof RcError) || failureKind(error) !== 'session') return false;
+      hasLoggedInAgain = true;
+      await this.logInAgain();
+      return true;
+    };
+    return { classify: (error) => klosetErrorOf(error, what, this.options.words), policy: this.policy, recover, ...(signal ? { signal } : {}) };
+  }
+
+  /** Drops rclone's cached remotes, so that the next call builds its remote again, logging in anew. */
+  private async logInAgain(): Promise<void> {
+    await this.options.client.call('fscache/clear');
   }
 
   /**
@@ -144,7 +156,7 @@ export class RemoteFs {
         if (options.missingAs && error instanceof RcError && failureKind(error) === 'missing') return options.missingAs;
         if (error instanceof RcError && failureKind(error) === 'session' && !hasLoggedInAgain) {
           hasLoggedInAgain = true;
-          await this.options.client.call('fscache/clear');
+          await this.logInAgain();
           return once();
         }
         throw klosetErrorOf(error, what, this.options.words);
