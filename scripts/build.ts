@@ -15,6 +15,7 @@ const nodeEntries: Readonly<Record<string, string>> = {
   'main/cli': 'main/cli.ts',
   'main/kloset-encoder': 'main/kloset/snapshot/encoder/encoder-worker.ts',
   'main/kloset-restorer': 'main/kloset/snapshot/restorer/restore-worker.ts',
+  'main/rclone-plugin': 'main/connectors/rclone/plugin-main.ts',
 };
 
 const common: BuildOptions = {

@@ -16,6 +16,9 @@ import { unlockCommand } from './commands/unlock';
 import { forgetCommand } from './commands/forget';
 import { maintenanceCommand } from './commands/maintenance';
 import { deleteCommand, holdCommand, undeleteCommand } from './commands/snapshot-flags';
+import { entryCommand } from './commands/entries';
+import { accountCommand } from './commands/account';
+import { closeConnectors } from './connectors';
 import { createOutput, UsageError, type CliIo } from './io';
 
 const storeCommands: readonly Command[] = [
@@ -36,8 +39,16 @@ const storeCommands: readonly Command[] = [
   unlockCommand,
 ];
 
+/** Commands that need no store: named entries and cloud accounts. */
+const setupCommands: readonly Command[] = [entryCommand('source'), entryCommand('destination'), entryCommand('store'), accountCommand];
+const allCommands: readonly Command[] = [...storeCommands, ...setupCommands];
+
+function usagePrefix(command: Command): string {
+  return storeCommands.includes(command) ? `kloset at <store> ${command.name}` : `kloset ${command.name}`;
+}
+
 function mainHelp(): string {
-  const width = Math.max(...storeCommands.map((command) => command.name.length));
+  const width = Math.max(...allCommands.map((command) => command.name.length));
   return [
     `kloset ${appVersion}: back up folders into an encrypted, deduplicating Kloset store.`,
     '',
@@ -48,6 +59,10 @@ function mainHelp(): string {
     'Commands:',
     ...storeCommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
+    'Sources, destinations, stores and accounts (kloset <command> …, no store needed):',
+    ...setupCommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'A location is a folder, @NAME or @NAME:path (a named entry or a connected account), or scheme://….',
     'The passphrase comes from $KLOSET_PASSPHRASE, --passphrase-file, or a prompt.',
     'Exit codes: 0 success, 1 failure, 2 usage error or wrong passphrase, 3 backup saved with unreadable files.',
     '',
@@ -55,7 +70,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: kloset at <store> ${command.name} ${command.usage}`, '', `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.`, ...command.help.map((line) => `  ${line}`), ''].join('\n');
+  return [`Usage: ${usagePrefix(command)} ${command.usage}`, '', `${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.`, ...command.help.map((line) => `  ${line}`), ''].join('\n');
 }
 
 /** Runs one CLI invocation; returns the exit code. Never throws. */
@@ -69,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
     const firstPositional = leading.tokens.find((token) => token.kind === 'positional');
     if (!firstPositional || firstPositional.value === 'help') {
       const topic = firstPositional ? leading.positionals[1] : undefined;
-      const wanted = topic ? storeCommands.find((c) => c.name === topic) : undefined;
+      const wanted = topic ? allCommands.find((c) => c.name === topic) : undefined;
       if (topic && !wanted) throw new UsageError(`Unknown command "${topic}".`);
       io.stdout.write(wanted ? commandHelp(wanted) : mainHelp());
       return 0;
@@ -89,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
     const verbToken = parseArgs({ args, options: globalOptions, strict: false, allowPositionals: true, tokens: true }).tokens.find((token) => token.kind === 'positional');
     const verbIndex = verbToken?.index ?? -1;
     const verb = verbToken?.kind === 'positional' ? verbToken.value : undefined;
-    command = storeCommands.find((c) => c.name === verb);
+    command = allCommands.find((c) => c.name === verb);
     if (!command) throw new UsageError(verb ? `Unknown command "${verb}". Run "kloset --help" for the list.` : 'Which command? Run "kloset --help" for the list.');
     const parsed = parseArgs({
       args: [...args.slice(0, verbIndex), ...args.slice(verbIndex + 1)],
@@ -102,7 +117,12 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       return 0;
     }
     const passphraseFile = typeof parsed.values['passphrase-file'] === 'string' ? path.resolve(io.cwd, parsed.values['passphrase-file']) : undefined;
-    return await command.run({ io, out, storeLocation, passphraseFile, values: parsed.values, positionals: parsed.positionals, signal });
+    const context = { io, out, storeLocation, passphraseFile, values: parsed.values, positionals: parsed.positionals, signal };
+    try {
+      return await command.run(context);
+    } finally {
+      await closeConnectors(context);
+    }
   } catch (error) {
     return reportError(error, io, command);
   }
@@ -111,7 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
 function reportError(error: unknown, io: CliIo, command: Command | undefined): number {
   if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
     io.stderr.write(`kloset: ${(error as Error).message}\n`);
-    if (command) io.stderr.write(`Usage: kloset at <store> ${command.name} ${command.usage}\n`);
+    if (command) io.stderr.write(`Usage: ${usagePrefix(command)} ${command.usage}\n`);
     return 2;
   }
   if (isKlosetError(error)) {

@@ -1,21 +1,31 @@
-import path from 'node:path';
 import { FsStore, Repository, type Store } from '../kloset';
 import type { CommandContext } from './command';
+import type { ResolvedLocation } from '../connectors/entries/index';
+import { connectorsOf } from './connectors';
 import { UsageError } from './io';
 import { engineWorkers, type EngineWorker } from '../platform/engine-workers';
 import { readPassphrase } from './passphrase';
 
-/** Turns a location into a store. A path (absolute or relative) is a local folder. */
-export function storeAt(context: CommandContext): Store {
+/** Where the store of `kloset at <store>` is: a local folder, `@name[:path]`, or `scheme://…`. */
+export function storeLocationOf(context: CommandContext): ResolvedLocation {
   const location = context.storeLocation;
   if (!location) throw new UsageError('Which store? Give it with "kloset at <store> …" or set KLOSET_STORE.');
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(location)?.[1];
-  if (scheme && scheme !== 'fs') throw new UsageError(`Unknown location scheme "${scheme}". Use a local folder path.`);
-  return new FsStore(path.resolve(context.io.cwd, scheme ? location.slice('fs://'.length) : location));
+  return connectorsOf(context).entries.resolve(location, 'store', context.io.cwd);
+}
+
+/**
+ * Opens the store: a local folder directly, anything else through the connector registry (a
+ * plugin process, closed when the command ends).
+ */
+export async function storeAt(context: CommandContext): Promise<Store> {
+  const where = storeLocationOf(context);
+  if (where.localFolder) return new FsStore(where.localFolder);
+  const connectors = connectorsOf(context);
+  return connectors.track(await connectors.registry().openStore(where.location, where.options));
 }
 
 export async function openRepository(context: CommandContext): Promise<Repository> {
-  return Repository.open(storeAt(context), {
+  return Repository.open(await storeAt(context), {
     passphrase: () => readPassphrase(context.io, { passphraseFile: context.passphraseFile }, { confirm: false }),
   });
 }

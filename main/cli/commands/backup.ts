@@ -1,19 +1,34 @@
 import path from 'node:path';
 import { formatBytes, formatDuration } from '../../../shared/format';
-import { ExcludeMatcher, FsImporter, backup, macToHex } from '../../kloset';
+import { ExcludeMatcher, FsImporter, backup, macToHex, type Importer } from '../../kloset';
+import type { ResolvedLocation } from '../../connectors/entries/index';
 import { appVersion } from '../../version';
-import { stringList, type Command } from '../command';
+import { stringList, type Command, type CommandContext } from '../command';
+import { connectorsOf } from '../connectors';
 import { UsageError } from '../io';
 import { createProgressBar } from '../progress-bar';
-import { openRepository, threadOptions } from '../store-access';
+import { openRepository, storeLocationOf, threadOptions } from '../store-access';
 
 /** Exit code of a backup that made its snapshot but could not read some files (as restic does). */
 export const partialBackupExitCode = 3;
 
+/**
+ * The source to read: a local folder directly (never descending into a local store), anything
+ * else through the connector registry, which applies the exclusion patterns in the plugin.
+ */
+async function openSource(context: CommandContext, where: ResolvedLocation, excludes: ExcludeMatcher): Promise<Importer> {
+  if (where.localFolder) {
+    const store = storeLocationOf(context).localFolder;
+    return new FsImporter(where.localFolder, { excludes, skipPaths: store ? [store] : [] });
+  }
+  const connectors = connectorsOf(context);
+  return connectors.track(await connectors.registry().openImporter(where.location, where.options, { excludes: excludes.patterns }));
+}
+
 export const backupCommand: Command = {
   name: 'backup',
   summary: 'back up a folder or a file as a new snapshot',
-  usage: '<path> [--tag t]… [--exclude pattern]… [--exclude-file f]… [--name n] [--no-parent]',
+  usage: '<path|@source[:path]> [--tag t]… [--exclude pattern]… [--exclude-file f]… [--name n] [--no-parent]',
   options: {
     tag: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
@@ -26,7 +41,7 @@ export const backupCommand: Command = {
     '--tag t            label the snapshot (repeatable)',
     '--exclude p        skip paths matching a gitignore-style pattern (repeatable)',
     '--exclude-file f   read exclude patterns from a file, one per line (repeatable)',
-    '--name n           name the snapshot (default: the folder name)',
+    '--name n           name the snapshot (default: the source\'s name, or the folder name)',
     '--no-parent        read every file, even unchanged ones',
     '--threads n        encoder threads (default: one per core; 0: none)',
     `Exits ${partialBackupExitCode} when the snapshot was made but some files could not be read.`,
@@ -36,14 +51,14 @@ export const backupCommand: Command = {
     if (!source || extra.length) throw new UsageError('Give exactly one path to back up.');
     const excludes = ExcludeMatcher.fromFiles(stringList(context.values.exclude), stringList(context.values['exclude-file']).map((file) => path.resolve(context.io.cwd, file)));
     const repository = await openRepository(context);
-    const storeRoot = path.resolve(context.io.cwd, context.storeLocation ?? '');
-    const importer = new FsImporter(path.resolve(context.io.cwd, source), { excludes, skipPaths: [storeRoot] });
+    const where = connectorsOf(context).entries.resolve(source, 'source', context.io.cwd);
+    const importer = await openSource(context, where, excludes);
     const threads = threadOptions(context, 'encoder');
     const bar = createProgressBar(context.io);
     const result = await backup(repository, {
       importer,
       tags: stringList(context.values.tag),
-      ...(typeof context.values.name === 'string' ? { name: context.values.name } : {}),
+      ...(typeof context.values.name === 'string' ? { name: context.values.name } : where.name ? { name: where.name } : {}),
       excludes: excludes.patterns,
       parent: context.values['no-parent'] ? 'none' : 'auto',
       ...threads,

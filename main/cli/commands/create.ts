@@ -10,7 +10,7 @@ export const createCommand: Command = {
   options: { plaintext: { type: 'boolean' } },
   help: ['--plaintext   store data unencrypted (an explicit choice: anyone who can read the store can read your files)'],
   async run(context) {
-    const store = storeAt(context);
+    const store = await storeAt(context);
     const isPlaintext = context.values.plaintext === true;
     const passphrase = isPlaintext ? null : await readPassphrase(context.io, { passphraseFile: context.passphraseFile }, { confirm: true });
     const repository = await Repository.create(store, { passphrase });

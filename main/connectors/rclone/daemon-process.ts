@@ -45,15 +45,16 @@ const guardScript = [
 /** Variables that would make rclone log secrets, prompt, or listen elsewhere: never inherited. */
 const droppedVariables = /^RCLONE_(RC_|VERBOSE|LOG_|DUMP|CONFIG$|ASK_PASSWORD|PASSWORD_COMMAND|STATS)/;
 
-function daemonEnvironment(extra: Readonly<Record<string, string>>, user: string, password: string): NodeJS.ProcessEnv {
+/** This process's environment for an rclone child, without the variables above, plus `extra`. */
+export function rcloneEnvironment(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!droppedVariables.test(key)) env[key] = value;
-  return { ...env, ...extra, RCLONE_RC_USER: user, RCLONE_RC_PASS: password };
+  return { ...env, ...extra };
 }
 
 function spawnDaemon(options: DaemonProcessOptions, user: string, password: string): ChildProcess {
   const args = ['rcd', '--rc-addr', '127.0.0.1:0', '--rc-serve', '--config', options.configFile, '--ask-password=false', '--log-level', 'NOTICE', ...(options.flags ?? [])];
-  const env = daemonEnvironment(options.env ?? {}, user, password);
+  const env = rcloneEnvironment({ ...options.env, RCLONE_RC_USER: user, RCLONE_RC_PASS: password });
   if (process.platform === 'win32') return spawn(options.binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env, windowsHide: true });
   return spawn('/bin/sh', ['-c', guardScript, options.binary, ...args], { stdio: ['pipe', 'ignore', 'pipe'], env });
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir } from '../../platform/paths';
-import { startDaemonProcess, stopDaemonProcess, type DaemonProcess } from './daemon-process';
 import { pacingFlags, providerProfile, reconnectAdvice } from './provider-profiles';
-import { RcClient } from './rc-client';
+import type { RcClient } from './rc-client';
 import { klosetErrorOf, type ProviderWords } from './rc-errors';
-import { checkRcloneVersion, findRclone } from './rclone-binary';
+import { findRclone } from './rclone-binary';
+import { openRcSession, type RcSession } from './rc-session';
 import { RemoteFs } from './remote-fs';
 import { fsString, inlineConfigText, parseRemoteSpec, type RemoteSpec } from './remote-spec';
 
@@ -61,21 +61,17 @@ export async function openRemoteConnection(options: OpenRemoteOptions): Promise<
   const profile = providerProfile(spec);
   const words: ProviderWords = { label: profile.label, reconnect: reconnectAdvice(spec, profile.label) };
   const privateDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'kloset-rclone-'));
-  let daemon: DaemonProcess | null = null;
+  let session: RcSession | null = null;
   try {
     const configFile = spec.accountName ? pluginRcloneConfigFile(env) : path.join(privateDir, 'rclone.conf');
     if (!spec.accountName) await fs.promises.writeFile(configFile, inlineConfigText(spec), { mode: 0o600 });
-    daemon = await startDaemonProcess({ binary, configFile, flags: [...profile.flags, ...pacingFlags(profile, options.config)], ...(options.log ? { log: options.log } : {}) });
-    const client = new RcClient(daemon);
-    const version = await client.call('core/version');
-    checkRcloneVersion(String(version.version), Array.isArray(version.decomposed) ? version.decomposed.map(Number) : []);
-    const uploads = await resolveUploads(client, spec, words, profile.uploads);
-    const remote = new RemoteFs({ client, spec, words, uploads });
-    const running = daemon;
+    session = await openRcSession({ binary, configFile, flags: [...profile.flags, ...pacingFlags(profile, options.config)], ...(options.log ? { log: options.log } : {}) });
+    const uploads = await resolveUploads(session.client, spec, words, profile.uploads);
+    const remote = new RemoteFs({ client: session.client, spec, words, uploads });
+    const running = session;
     let closing: Promise<void> | null = null;
     const stop = async (): Promise<void> => {
-      client.close();
-      await stopDaemonProcess(running);
+      await running.close();
       await fs.promises.rm(privateDir, { recursive: true, force: true });
     };
     return {
@@ -89,7 +85,7 @@ export async function openRemoteConnection(options: OpenRemoteOptions): Promise<
       },
     };
   } catch (error) {
-    if (daemon) await stopDaemonProcess(daemon);
+    await session?.close();
     await fs.promises.rm(privateDir, { recursive: true, force: true });
     throw error;
   }

@@ -1,0 +1,11 @@
+/**
+ * Named connector entries (`kloset source|destination|store add NAME LOCATION key=value…`) and
+ * the `@name` / `@name:sub/path` locations that use them or a connected account. Kept in the
+ * app's data folder. Uses the engine only through main/kloset/index.ts; knows nothing of the API
+ * or the command line that call it.
+ */
+export { entryRoles, entryNamePattern, EntryBook, type ConnectorEntry, type EntryRole } from './entry-book';
+export { openEntries, type Entries } from './entries';
+export { resolveLocation, accountType, type LocationContext, type ResolvedLocation } from './locations';
+export { maskSecrets, maskedValue, summarizeEntry } from './entry-summary';
+export { importRcloneRemote, type RcloneImportOptions } from './rclone-import';

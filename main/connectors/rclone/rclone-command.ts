@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { KlosetError } from '../../kloset/index';
+import { rcloneEnvironment } from './daemon-process';
+import { rcloneInstallAdvice } from './rclone-binary';
+
+/** What one rclone command printed and how it exited. */
+export interface RcloneRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs one rclone command (`config dump`, …) and collects its output; never rejects for a
+ * non-zero exit (the caller reads `code` and `stderr`). Secrets must not be among `args`: other
+ * users of the machine can read a command line.
+ */
+export function runRcloneCommand(binary: string, args: readonly string[], options: { readonly env?: Readonly<Record<string, string>>; readonly timeoutMs?: number } = {}): Promise<RcloneRun> {
+  return new Promise((resolve, reject) => {
+    execFile(binary, [...args], { env: rcloneEnvironment(options.env), timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+      if (error && typeof error.code === 'string') {
+        reject(new KlosetError('UNAVAILABLE', `rclone could not be started (${binary}): ${error.message}. ${rcloneInstallAdvice()}.`, { cause: error }));
+        return;
+      }
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
