@@ -127,3 +127,35 @@ describe('the kloset command for retention and maintenance', () => {
     expect((await kloset('at', 'store', 'check')).code).toBe(0);
   });
 });
+
+describe('the kloset command for sync and .ptar', () => {
+  let work: string;
+  const env = { KLOSET_PASSPHRASE: 'first store', KLOSET_OTHER_PASSPHRASE: 'second store', KLOSET_ARCHIVE_PASSPHRASE: 'the archive' };
+  const kloset = (...args: string[]) => runKloset(args, { cwd: work, env });
+  beforeAll(() => {
+    work = tempDir('cli-sync');
+    writeTree(path.join(work, 'src'), { seed: 61, files: 20 });
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('syncs to another store, then nothing more; exports a .ptar that lists, checks and restores read-only', async () => {
+    expect((await kloset('at', 'a', 'create')).code).toBe(0);
+    expect((await runKloset(['at', 'b', 'create'], { cwd: work, env: { KLOSET_PASSPHRASE: 'second store' } })).code).toBe(0);
+    expect((await kloset('at', 'a', 'backup', 'src')).code).toBe(0);
+    expect((await kloset('at', 'a', 'sync', 'to', 'b')).stdout).toContain('Copied 1 snapshot(s); 0 were there already.');
+    expect((await kloset('at', 'a', 'sync', 'to', 'b')).stdout).toContain('Copied 0 snapshot(s); 1 were there already.');
+    expect((await kloset('at', 'a', 'ptar', '-o', 'archive.ptar')).code).toBe(0);
+    expect((await kloset('at', 'a', 'ptar', '-o', 'archive.ptar')).stderr).toContain('exists already');
+    const archive = { ...env, KLOSET_PASSPHRASE: 'the archive' };
+    const listed = JSON.parse((await runKloset(['--json', 'at', 'archive.ptar', 'ls'], { cwd: work, env: archive })).stdout) as Array<{ id: string }>;
+    expect(listed).toHaveLength(1);
+    expect((await runKloset(['at', 'archive.ptar', 'check'], { cwd: work, env: archive })).code).toBe(0);
+    expect((await runKloset(['at', 'archive.ptar', 'restore', 'latest', '--to', 'from-archive'], { cwd: work, env: archive })).code).toBe(0);
+    expect(describeTree(path.join(work, 'from-archive'))).toEqual(describeTree(path.join(work, 'src')));
+    const refused = await runKloset(['at', 'archive.ptar', 'backup', 'src'], { cwd: work, env: archive });
+    expect(refused).toMatchObject({ code: 1 });
+    expect(refused.stderr).toContain('.ptar archive');
+    expect((await runKloset(['ptar', '-o', 'direct.ptar', '--plaintext', 'src'], { cwd: work, env: {} })).code).toBe(0);
+    expect((await runKloset(['at', 'direct.ptar', 'ls'], { cwd: work, env: {} })).code).toBe(0);
+  });
+});

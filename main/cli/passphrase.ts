@@ -3,6 +3,10 @@ import { UsageError, type CliIo } from './io';
 
 export interface PassphraseSource {
   readonly passphraseFile?: string;
+  /** The environment variable to look at ($KLOSET_PASSPHRASE by default). */
+  readonly envName?: string;
+  /** What the prompt asks for ("Passphrase" by default). */
+  readonly label?: string;
 }
 
 /**
@@ -21,12 +25,14 @@ export async function readPassphrase(io: CliIo, source: PassphraseSource, option
     if (!passphrase) throw new UsageError(`The passphrase file ${source.passphraseFile} is empty.`);
     return passphrase;
   }
-  const fromEnv = io.env.KLOSET_PASSPHRASE;
+  const envName = source.envName ?? 'KLOSET_PASSPHRASE';
+  const fromEnv = io.env[envName];
   if (fromEnv) return fromEnv;
   if (!io.stdin.isTTY || !io.stdin.setRawMode) {
-    throw new UsageError('This store needs its passphrase: set KLOSET_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked.');
+    const fileOption = envName === 'KLOSET_PASSPHRASE' ? '--passphrase-file' : envName === 'KLOSET_OTHER_PASSPHRASE' ? '--other-passphrase-file' : '--archive-passphrase-file';
+    throw new UsageError(`${source.label ?? 'This store'} needs a passphrase: set ${envName}, use ${fileOption}, or run in a terminal to be asked.`);
   }
-  const first = await prompt(io, 'Passphrase: ');
+  const first = await prompt(io, `${source.label ?? 'Passphrase'}: `);
   if (!first) throw new UsageError('The passphrase must not be empty.');
   if (options.confirm) {
     const second = await prompt(io, 'Repeat the passphrase: ');

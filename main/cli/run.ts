@@ -15,6 +15,8 @@ import { restoreCommand } from './commands/restore';
 import { unlockCommand } from './commands/unlock';
 import { forgetCommand } from './commands/forget';
 import { maintenanceCommand } from './commands/maintenance';
+import { ptarCommand } from './commands/ptar';
+import { syncCommand } from './commands/sync';
 import { deleteCommand, holdCommand, undeleteCommand } from './commands/snapshot-flags';
 import { entryCommand } from './commands/entries';
 import { accountCommand } from './commands/account';
@@ -36,11 +38,12 @@ const storeCommands: readonly Command[] = [
   undeleteCommand,
   holdCommand,
   maintenanceCommand,
+  syncCommand,
   unlockCommand,
 ];
 
-/** Commands that need no store: named entries and cloud accounts. */
-const setupCommands: readonly Command[] = [entryCommand('source'), entryCommand('destination'), entryCommand('store'), accountCommand];
+/** Commands that need no store: named entries, cloud accounts, and .ptar archives (whose store, if any, is optional). */
+const setupCommands: readonly Command[] = [entryCommand('source'), entryCommand('destination'), entryCommand('store'), accountCommand, ptarCommand];
 const allCommands: readonly Command[] = [...storeCommands, ...setupCommands];
 
 function usagePrefix(command: Command): string {

@@ -1,4 +1,5 @@
-import { FsStore, Repository, type Store } from '../kloset';
+import { FsStore, PtarStore, Repository, type Store } from '../kloset';
+import { isPtarFile } from '../stores/locations';
 import type { CommandContext } from './command';
 import type { ResolvedLocation } from '../connectors/entries/index';
 import { connectorsOf } from './connectors';
@@ -7,19 +8,18 @@ import { engineWorkers, type EngineWorker } from '../platform/engine-workers';
 import { readPassphrase } from './passphrase';
 
 /** Where the store of `kloset at <store>` is: a local folder, `@name[:path]`, or `scheme://…`. */
-export function storeLocationOf(context: CommandContext): ResolvedLocation {
-  const location = context.storeLocation;
+export function storeLocationOf(context: CommandContext, location = context.storeLocation): ResolvedLocation {
   if (!location) throw new UsageError('Which store? Give it with "kloset at <store> …" or set KLOSET_STORE.');
   return connectorsOf(context).entries.resolve(location, 'store', context.io.cwd);
 }
 
 /**
- * Opens the store: a local folder directly, anything else through the connector registry (a
- * plugin process, closed when the command ends).
+ * Opens a store: a local folder (or a .ptar file) directly, anything else through the connector
+ * registry (a plugin process, closed when the command ends).
  */
-export async function storeAt(context: CommandContext): Promise<Store> {
-  const where = storeLocationOf(context);
-  if (where.localFolder) return new FsStore(where.localFolder);
+export async function storeAt(context: CommandContext, location = context.storeLocation): Promise<Store> {
+  const where = storeLocationOf(context, location);
+  if (where.localFolder) return isPtarFile(where.localFolder) ? connectorsOf(context).track(await PtarStore.open(where.localFolder)) : new FsStore(where.localFolder);
   const connectors = connectorsOf(context);
   return connectors.track(await connectors.registry().openStore(where.location, where.options));
 }
@@ -27,6 +27,15 @@ export async function storeAt(context: CommandContext): Promise<Store> {
 export async function openRepository(context: CommandContext): Promise<Repository> {
   return Repository.open(await storeAt(context), {
     passphrase: () => readPassphrase(context.io, { passphraseFile: context.passphraseFile }, { confirm: false }),
+  });
+}
+
+/** Opens a second store (sync, ptar) with its own passphrase: `--other-passphrase-file` or `$KLOSET_OTHER_PASSPHRASE`. */
+export async function openOtherRepository(context: CommandContext, location: string): Promise<Repository> {
+  const file = context.values['other-passphrase-file'];
+  return Repository.open(await storeAt(context, location), {
+    passphrase: () =>
+      readPassphrase(context.io, { ...(typeof file === 'string' ? { passphraseFile: file } : {}), envName: 'KLOSET_OTHER_PASSPHRASE', label: `Passphrase of ${location}` }, { confirm: false }),
   });
 }
 
