@@ -1,35 +1,33 @@
 import path from 'node:path';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
+import { electronUnavailableReason, type AppKind } from './fixtures/app-session';
 
 /**
- * End-to-end specs against the headless server with the real backend, in Debian's Chromium
- * (Playwright never downloads a browser here). Screenshots go to e2e/artifacts/.
+ * End-to-end specs with the real backend, in two projects:
+ * - web: the headless server (dist/main/headless.js) and Debian's Chromium on its address
+ *   (Playwright never downloads a browser here);
+ * - electron: the Electron app (dist/main/main.js) through Playwright's `_electron.launch`, with
+ *   the same specs plus those in specs/electron/. It needs an Electron binary and a display; where
+ *   either is missing the project is left out, and one line says why.
+ * Screenshots go to e2e/artifacts/, traces of failures to test-results/.
  */
-const chromium = process.env.KLOSET_CHROMIUM ?? '/usr/bin/chromium';
+const electronReason = electronUnavailableReason();
+// The config is loaded by the runner and again by each worker: only the runner says it.
+if (electronReason && process.env.TEST_WORKER_INDEX === undefined) {
+  process.stdout.write(`Skipping the electron project: ${electronReason}. The web project runs alone.\n`);
+}
 
-export default defineConfig({
+type KlosetProject = Project<object, { appKind: AppKind }>;
+const web: KlosetProject = { name: 'web', use: { appKind: 'web' }, testIgnore: '**/electron/**' };
+const electron: KlosetProject = { name: 'electron', use: { appKind: 'electron' } };
+
+export default defineConfig<object, { appKind: AppKind }>({
   testDir: path.join(import.meta.dirname, 'specs'),
   outputDir: path.join(import.meta.dirname, '..', 'test-results'),
   timeout: 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
-  use: {
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-  },
-  projects: [
-    {
-      name: 'web',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromium,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-    },
-  ],
+  projects: electronReason ? [web] : [web, electron],
 });
