@@ -38,7 +38,7 @@ export class AppShell {
   /** Answers the passphrase dialog of a locked store. */
   async unlock(storeName: string, passphrase: string, options: { remember?: boolean } = {}): Promise<void> {
     const dialog = this.page.getByRole('dialog', { name: `Open “${storeName}”` });
-    await dialog.getByLabel('Passphrase').fill(passphrase);
+    await dialog.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     if (options.remember) await dialog.getByLabel('Remember the passphrase on this computer').check();
     await dialog.getByRole('button', { name: 'Open the store' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 import { AppShell } from '../pages/app-shell';
 import { expect, test } from '../fixtures/test';
 
-test('the app shell opens connected, and shows every section', async ({ app, page, shot }) => {
+test('the app shell opens connected on the first run, and shows every section', async ({ app, page, shot }) => {
   await app.open();
   if (app.kind === 'web') await expect(page).not.toHaveURL(/token=/);
   const shell = new AppShell(page);
@@ -11,6 +11,7 @@ test('the app shell opens connected, and shows every section', async ({ app, pag
   for (const name of ['Sources', 'Stores', 'Snapshots', 'Restore', 'Plans', 'Activity', 'Settings'] as const) {
     await shell.goTo(name);
     await expect(shell.heading).toHaveText(name);
+    await shot(page, `empty-${name.toLowerCase()}`);
   }
   await expect(page.getByText(/^Version \d+\.\d+\.\d+/)).toBeVisible();
 });
