@@ -39,7 +39,10 @@ export interface ServicesConfig {
   readonly secrets?: SecretStore;
   /** A fake clock for tests; the system clock by default. */
   readonly clock?: Clock;
-  /** Scheduled runs are spread by up to this many seconds (60 by default; 0 in tests). */
+  /**
+   * Scheduled runs are spread by up to this many seconds: by default `$KLOSET_SCHEDULE_SPREAD_SECONDS`,
+   * or 60 (0 in tests, so that a schedule due now runs now).
+   */
   readonly maxStartDelaySeconds?: number;
   /** The Electron shell's folder picker and file manager; none elsewhere. */
   readonly shell?: ShellAdapter;
@@ -97,14 +100,14 @@ export function createServices(config: ServicesConfig): Services {
     launcher: createPlanLauncher({ ...transferDeps, plan: (planId) => scheduler.getPlan(planId) }),
     clock,
     log,
-    ...(config.maxStartDelaySeconds !== undefined ? { maxStartDelaySeconds: config.maxStartDelaySeconds } : {}),
+    maxStartDelaySeconds: config.maxStartDelaySeconds ?? scheduleSpreadFromEnv(process.env),
   });
   scheduler.onEvent(() => events.emit('plans.changed', { plans: scheduler.listPlans(), isPausedAll: scheduler.isPausedAll() }));
   const handlers: Handlers = {
     ...createAppHandlers({ runtime: config.runtime, appVersion, electronVersion: config.electronVersion ?? null, dataDir: config.dataDir, settings, events }),
-    'app.exportSettings': () => ({ document: exportSettingsDocument(settings, scheduler) }),
+    'app.exportSettings': () => ({ document: exportSettingsDocument({ settings, scheduler, stores, log }) }),
     'app.importSettings': async (params) => {
-      const imported = await importSettingsDocument(params.document, settings, scheduler);
+      const imported = await importSettingsDocument(params.document, { settings, scheduler, stores, log });
       events.emit('settings.changed', settings.get());
       return { imported };
     },
@@ -139,4 +142,11 @@ export function createServices(config: ServicesConfig): Services {
       jobHistory.close();
     },
   };
+}
+
+function scheduleSpreadFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = env.KLOSET_SCHEDULE_SPREAD_SECONDS;
+  if (value === undefined) return 60;
+  if (!/^\d{1,4}$/.test(value)) throw new Error('KLOSET_SCHEDULE_SPREAD_SECONDS must be a whole number of seconds (0 to 9999).');
+  return Number(value);
 }

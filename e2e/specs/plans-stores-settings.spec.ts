@@ -142,7 +142,7 @@ test('Check now runs a check that ends well, and the store says when it was chec
 
 test('the plan on a cron schedule runs by itself, and its run shows in Activity', async ({ app, page, shot }) => {
   // The next minute boundary, plus the scheduler's random spread of up to 60 s.
-  test.setTimeout(150_000);
+  test.setTimeout(80_000);
   const activity = new ActivityPage(page);
   await new AppShell(page).goTo('Activity');
   await expect(activity.history.filter({ hasText: 'Plan "Recipes every minute"' }).first()).toContainText('Done', { timeout: 140_000 });

@@ -105,7 +105,9 @@ describe('the API for plans, retention, maintenance, sync and export', () => {
     await api.call('plans.create', { name: 'Nightly', sources: [source], storeId, excludes: [], schedule: { kind: 'interval', everyHours: 24 }, retention: {}, checkAfterBackup: null, syncToStoreId: null, isPaused: true });
     const withPlan = (await api.call('app.exportSettings', {})).document;
     await api.call('plans.delete', { planId: (await api.call('plans.list', {})).plans[0]?.id ?? '' });
-    expect((await api.call('app.importSettings', { document: withPlan })).imported).toMatchObject({ settings: true, plans: 1 });
+    await api.call('stores.remove', { storeId: secondId });
+    expect((await api.call('app.importSettings', { document: withPlan })).imported).toMatchObject({ settings: true, plans: 1, stores: 1 });
+    expect((await api.call('stores.list', {})).find((store) => store.id === secondId)).toMatchObject({ name: 'Offsite', isOpen: false });
     await api.fails('app.importSettings', { document: '{"kind":"something else"}' }, 'BAD_REQUEST');
     const folders = await api.call('localFiles.list', { path: path.dirname(source) });
     expect(folders.map((f) => f.name)).toContain('source');

@@ -2,24 +2,38 @@ import { z } from 'zod';
 import { ApiError } from '../../shared/api-errors';
 import { planCreateSchema } from '../../shared/types/plans';
 import { settingsSchema } from '../../shared/types/settings';
+import type { Logger } from '../platform/logger';
 import type { Scheduler } from '../scheduler';
 import type { SettingsStore } from '../settings/settings-store';
+import type { StoreManager } from '../stores/store-manager';
 
 const documentSchema = z.object({
   kind: z.literal('kloset-desktop-settings'),
   version: z.literal(1),
   exportedAt: z.string(),
   settings: settingsSchema.partial(),
+  stores: z.array(z.object({ name: z.string().min(1), location: z.string().min(1) })).default([]),
   plans: z.array(planCreateSchema).default([]),
 });
 
-/** The app's settings and plans as one JSON document; plans hold no secret, settings neither. */
-export function exportSettingsDocument(settings: SettingsStore, scheduler: Scheduler): string {
-  const plans = scheduler.listPlans().map(({ id: _id, createdAt: _created, updatedAt: _updated, status: _status, isPaused, ...plan }) => ({ ...plan, isPaused }));
-  return JSON.stringify({ kind: 'kloset-desktop-settings', version: 1, exportedAt: new Date().toISOString(), settings: settings.get(), plans }, null, 2);
+export interface SettingsTransferDeps {
+  readonly settings: SettingsStore;
+  readonly scheduler: Scheduler;
+  readonly stores: StoreManager;
+  readonly log: Logger;
 }
 
-export async function importSettingsDocument(text: string, settings: SettingsStore, scheduler: Scheduler): Promise<{ settings: boolean; plans: number; stores: number; entries: number }> {
+/**
+ * The app's settings, stores (name and location) and plans as one JSON document. Nothing secret
+ * is in it: stores must be opened again with their passphrase after an import.
+ */
+export function exportSettingsDocument({ settings, scheduler, stores }: SettingsTransferDeps): string {
+  const plans = scheduler.listPlans().map(({ id: _id, createdAt: _created, updatedAt: _updated, status: _status, ...plan }) => plan);
+  const known = stores.summaries().map((store) => ({ name: store.name, location: store.location }));
+  return JSON.stringify({ kind: 'kloset-desktop-settings', version: 1, exportedAt: new Date().toISOString(), settings: settings.get(), stores: known, plans }, null, 2);
+}
+
+export async function importSettingsDocument(text: string, deps: SettingsTransferDeps): Promise<{ settings: boolean; plans: number; stores: number; entries: number }> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -28,13 +42,24 @@ export async function importSettingsDocument(text: string, settings: SettingsSto
   }
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success) throw new ApiError('BAD_REQUEST', `This file is not a Kloset Desktop settings export: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}.`);
-  await settings.update(parsed.data.settings);
-  const existing = new Set(scheduler.listPlans().map((plan) => plan.name));
+  await deps.settings.update(parsed.data.settings);
+  let stores = 0;
+  const knownLocations = new Set(deps.stores.summaries().map((store) => store.location));
+  for (const store of parsed.data.stores) {
+    if (knownLocations.has(store.location)) continue;
+    try {
+      await deps.stores.addKnown(store.name, store.location);
+      stores++;
+    } catch (error) {
+      deps.log.warn('an imported store could not be reached; it was left out', { location: store.location, reason: (error as Error).message });
+    }
+  }
+  const existing = new Set(deps.scheduler.listPlans().map((plan) => plan.name));
   let plans = 0;
   for (const plan of parsed.data.plans) {
     if (existing.has(plan.name)) continue;
-    scheduler.createPlan(plan);
+    deps.scheduler.createPlan(plan);
     plans++;
   }
-  return { settings: true, plans, stores: 0, entries: 0 };
+  return { settings: true, plans, stores, entries: 0 };
 }

@@ -77,7 +77,7 @@ export function diffView(diff: SnapshotDiff): DiffResult {
     totals: {
       added: diff.totals.added.entries,
       removed: diff.totals.removed.entries,
-      modified: diff.totals.changed.entries,
+      modified: diff.isTruncated ? diff.totals.changed.entries : changes.filter((change) => change.change === 'modified').length,
       addedBytes: diff.totals.added.bytes,
       removedBytes: diff.totals.removed.bytes,
     },

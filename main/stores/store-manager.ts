@@ -104,6 +104,20 @@ export class StoreManager {
     }
   }
 
+  /** Adds a store to the list without opening it (an imported settings file): it shows as locked. */
+  async addKnown(name: string, location: string): Promise<StoreSummary> {
+    const store = await this.options.locations.openStore(location);
+    try {
+      const { storeId, isEncrypted } = await Repository.inspect(store);
+      const known = this.options.list.get(storeId) ?? { id: storeId, name, location, isEncrypted, addedAt: new Date().toISOString(), lastBackupAt: null, lastCheck: null };
+      await this.options.list.put(known);
+      this.options.onChanged();
+      return this.summary(known);
+    } finally {
+      await store.close();
+    }
+  }
+
   async lock(id: string): Promise<StoreSummary> {
     const known = this.requireKnown(id);
     const open = this.open.get(id);

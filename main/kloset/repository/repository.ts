@@ -65,6 +65,12 @@ export class Repository {
     return new Repository(store, config, masterKey, cacheFor(options.cache, config.storeId));
   }
 
+  /** What CONFIG tells without the passphrase: the store's ID and whether it is encrypted. */
+  static async inspect(store: Store): Promise<{ storeId: string; isEncrypted: boolean }> {
+    const config = decodeConfig(await store.open());
+    return { storeId: config.storeId, isEncrypted: config.encryption !== null };
+  }
+
   static async open(store: Store, options: OpenOptions): Promise<Repository> {
     const config = decodeConfig(await store.open());
     const passphrase = typeof options.passphrase === 'function' ? (config.encryption ? await options.passphrase() : null) : options.passphrase;

@@ -41,8 +41,9 @@ export class Lookahead<T> {
     return this.isDone && !this.failure && !this.isStopped;
   }
 
-  /** Asks the producer to stop reading (the consumer gave up). */
+  /** Asks the producer to stop reading (the consumer gave up); nothing to do once the source is read. */
   stop(): void {
+    if (this.isDone) return;
     this.isStopped = true;
     this.wake('producer');
   }
