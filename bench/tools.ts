@@ -43,12 +43,15 @@ export function run(command: string, args: readonly string[], options: { cwd: st
 }
 
 export function klosetTool(cli: string, work: string): BackupTool {
-  const env = { ...process.env, KLOSET_PASSPHRASE: passphrase };
+  const env = { ...process.env, KLOSET_PASSPHRASE: passphrase, KLOSET_DATA_DIR: path.join(work, 'kloset-data') };
   const node = process.execPath;
   return {
     name: 'kloset',
     version: async () => (await run(node, [cli, 'version'], { cwd: work, env })).stdout.trim(),
-    init: async (repo) => void (await measure(node, [cli, 'at', repo, 'create'], { cwd: work, env })),
+    init: async (repo) => {
+      fs.rmSync(env.KLOSET_DATA_DIR, { recursive: true, force: true });
+      await measure(node, [cli, 'at', repo, 'create'], { cwd: work, env });
+    },
     backup: (repo, source) => measure(node, [cli, 'at', repo, 'backup', source], { cwd: work, env }),
     restore: (repo, target) => measure(node, [cli, 'at', repo, 'restore', 'latest', '--to', target], { cwd: work, env }),
     check: (repo) => measure(node, [cli, 'at', repo, 'check'], { cwd: work, env }),

@@ -6,17 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeTree, seededRandom, tempDir, type TreeListing } from '../kloset/testing/trees';
 
 const cli = path.resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'cli.js');
-const env = { ...process.env, KLOSET_PASSPHRASE: 'crash test passphrase' };
+/** The CLI's environment in a test folder: its data folder (state caches) lives there too. */
+const envIn = (cwd: string): NodeJS.ProcessEnv => ({ ...process.env, KLOSET_PASSPHRASE: 'crash test passphrase', KLOSET_DATA_DIR: path.join(cwd, 'data') });
 
 function kloset(cwd: string, args: readonly string[]): { code: number | null; stderr: string; stdout: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, env: envIn(cwd), encoding: 'utf8' });
   return { code: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
 /** Starts a backup and kills it (SIGKILL: no cleanup at all) after `delayMs`. */
 function killedBackup(cwd: string, delayMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'at', 'store', 'backup', 'src'], { cwd, env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [cli, 'at', 'store', 'backup', 'src'], { cwd, env: envIn(cwd), stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', () => {
       clearTimeout(timer);

@@ -1,4 +1,5 @@
-import { FsStore, PtarStore, Repository, type Store } from '../kloset';
+import { FsStore, PtarStore, Repository, type StateCache, type Store } from '../kloset';
+import { openStateCache } from '../stores/sqlite-state-cache';
 import { isPtarFile } from '../stores/locations';
 import type { CommandContext } from './command';
 import type { ResolvedLocation } from '../connectors/entries/index';
@@ -25,15 +26,35 @@ export async function storeAt(context: CommandContext, location = context.storeL
 }
 
 export async function openRepository(context: CommandContext): Promise<Repository> {
-  return Repository.open(await storeAt(context), {
+  const store = await storeAt(context);
+  return Repository.open(store, {
+    ...stateCacheOf(context, store),
     passphrase: () => readPassphrase(context.io, { passphraseFile: context.passphraseFile }, { confirm: false }),
   });
+}
+
+/**
+ * The store's merged states, kept between runs in the data folder (as the app keeps them), so
+ * that opening a store reads only the states written since; a .ptar archive is read whole.
+ */
+function stateCacheOf(context: CommandContext, store: Store): { cache?: (storeId: string) => StateCache } {
+  if (store instanceof PtarStore) return {};
+  const connectors = connectorsOf(context);
+  return {
+    cache: (storeId) => {
+      const cache = openStateCache(connectors.dataDir, storeId);
+      connectors.track({ close: async () => cache.close() });
+      return cache;
+    },
+  };
 }
 
 /** Opens a second store (sync, ptar) with its own passphrase: `--other-passphrase-file` or `$KLOSET_OTHER_PASSPHRASE`. */
 export async function openOtherRepository(context: CommandContext, location: string): Promise<Repository> {
   const file = context.values['other-passphrase-file'];
-  return Repository.open(await storeAt(context, location), {
+  const store = await storeAt(context, location);
+  return Repository.open(store, {
+    ...stateCacheOf(context, store),
     passphrase: () =>
       readPassphrase(context.io, { ...(typeof file === 'string' ? { passphraseFile: file } : {}), envName: 'KLOSET_OTHER_PASSPHRASE', label: `Passphrase of ${location}` }, { confirm: false }),
   });

@@ -14,8 +14,10 @@ const flagZstd = 1;
 
 /**
  * Turns a raw object into its encoded form and back: one flag byte (0 stored, 1 zstd) and the
- * payload. An object that zstd does not shrink by at least 1/64 is stored as it is, which costs
- * little: zstd gives up on incompressible input at several GB/s.
+ * payload. An object that zstd does not shrink by at least 1/64 is stored as it is. Large objects
+ * are probed first: when two samples of 16 KiB (at the start and in the middle) do not shrink
+ * either, the object is stored without compressing it whole (photos, videos and archives cost
+ * a few microseconds instead of a pass of zstd over every byte), as borg's "auto" mode does.
  */
 export interface Codec {
   /**
@@ -31,6 +33,9 @@ export interface Codec {
 }
 
 const storedFlag = Buffer.of(flagStored);
+/** Objects at least this large are probed before they are compressed. */
+const probeFrom = 128 * 1024;
+const sampleSize = 16 * 1024;
 
 export function createCodec(algorithm: string, level: number): Codec {
   if (algorithm !== 'zstd') throw new KlosetError('UNSUPPORTED_VERSION', `This store compresses with ${algorithm}, which this version does not know.`);
@@ -41,8 +46,9 @@ export function createCodec(algorithm: string, level: number): Codec {
     encode(raw) {
       const bound = zstd.compressBound(raw.byteLength) + 1;
       if (scratch.length < bound) scratch = Buffer.allocUnsafe(Math.max(bound, 64 * 1024));
-      const written = raw.byteLength < 64 ? raw.byteLength : compressor.compress(scratch.subarray(1, bound), raw, level);
-      if (written < raw.byteLength - (raw.byteLength >> 6)) {
+      const target = scratch.subarray(1, bound);
+      const written = raw.byteLength >= 64 && looksCompressible(compressor, target, raw) ? shrunk(compressor, target, raw, level) : null;
+      if (written !== null) {
         scratch[0] = flagZstd;
         return [scratch.subarray(0, written + 1)];
       }
@@ -68,6 +74,21 @@ export function createCodec(algorithm: string, level: number): Codec {
       return out;
     },
   };
+}
+
+type Compressor = InstanceType<typeof zstd.CCtx>;
+
+/** The compressed size when zstd shrinks `input` by at least 1/64, else null. */
+function shrunk(compressor: Compressor, target: Buffer, input: Uint8Array, level: number): number | null {
+  const written = compressor.compress(target, input, level);
+  return written < input.byteLength - (input.byteLength >> 6) ? written : null;
+}
+
+/** Small objects are always worth a try; large ones when a sample at the start or in the middle shrinks. */
+function looksCompressible(compressor: Compressor, target: Buffer, raw: Uint8Array): boolean {
+  if (raw.byteLength < probeFrom) return true;
+  const middle = raw.byteLength >> 1;
+  return shrunk(compressor, target, raw.subarray(0, sampleSize), 1) !== null || shrunk(compressor, target, raw.subarray(middle, middle + sampleSize), 1) !== null;
 }
 
 function lengthMismatch(what: string): KlosetError {

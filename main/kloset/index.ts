@@ -23,6 +23,7 @@ export { ExcludeMatcher } from './snapshot/excludes';
 export { FsImporter, type FsImporterOptions } from './snapshot/fs-importer';
 export { FsExporter } from './snapshot/fs-exporter';
 export { backup, type BackupOptions, type BackupProgress, type BackupResult } from './snapshot/backup';
+export { SourceScan } from './snapshot/source-scan';
 export { restore, type RestoreLayout, type RestoreOptions, type RestoreProgress, type RestoreResult } from './snapshot/restore';
 export { SnapshotReader, findSnapshot, listSnapshots, normalizePath, parseSnapshotRef } from './snapshot/snapshot-reader';
 export type { BackupError, ChunkRef, SnapshotHeader, TreeEntry, TreeSummary } from './snapshot/tree-format';

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { macToHex, type Mac, type ObjectLocation, type PackfileInfo, type SnapshotListing, type StateCache, type StateDelta } from '../kloset';
 import { openDatabase, type Migration, type SqliteDatabase } from '../platform/sqlite';
 
@@ -150,4 +152,14 @@ interface SnapshotRow {
 
 function toLocation(row: ObjectRow): ObjectLocation {
   return { type: row.type, packfile: Buffer.from(row.packfile), offset: row.offset, length: row.length, rawLength: row.raw_length };
+}
+
+/**
+ * A store's state cache in the data folder (`caches/<store id>.sqlite`), shared by the app and
+ * the CLI. Safe to delete: it is rebuilt from the store's states on the next open.
+ */
+export function openStateCache(dataDir: string, storeId: string): SqliteStateCache {
+  const dir = path.join(dataDir, 'caches');
+  fs.mkdirSync(dir, { recursive: true });
+  return SqliteStateCache.open(path.join(dir, `${storeId}.sqlite`));
 }

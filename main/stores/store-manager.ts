@@ -7,7 +7,7 @@ import { Repository, isKlosetError, listSnapshots, type Store } from '../kloset'
 import type { Logger, SecretRedactor } from '../platform/logger';
 import type { SecretStore } from '../platform/secret-store';
 import { catalogSourceFor } from './catalog-source';
-import { SqliteStateCache } from './sqlite-state-cache';
+import { openStateCache, type SqliteStateCache } from './sqlite-state-cache';
 import type { KnownStore, StoreList } from './store-list';
 
 /** Turns a location into a store (local folder, cloud account, named entry, plugin). */
@@ -90,9 +90,7 @@ export class StoreManager {
 
   /** The store's merged states, kept in SQLite between runs so that opening it reads only new ones. */
   private stateCache(storeId: string): SqliteStateCache {
-    const dir = path.join(this.options.dataDir, 'caches');
-    fs.mkdirSync(dir, { recursive: true });
-    return SqliteStateCache.open(path.join(dir, `${storeId}.sqlite`));
+    return openStateCache(this.options.dataDir, storeId);
   }
 
   /** Opens every known store whose passphrase is remembered (at start). Failures only get logged. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatBytes, formatDuration } from '../../../shared/format';
-import { ExcludeMatcher, FsImporter, backup, macToHex, type Importer } from '../../kloset';
+import { ExcludeMatcher, FsImporter, SourceScan, backup, macToHex, type Importer, type Repository } from '../../kloset';
 import type { ResolvedLocation } from '../../connectors/entries/index';
 import { appVersion } from '../../version';
 import { stringList, type Command, type CommandContext } from '../command';
@@ -50,13 +50,22 @@ export const backupCommand: Command = {
     const [source, ...extra] = context.positionals;
     if (!source || extra.length) throw new UsageError('Give exactly one path to back up.');
     const excludes = ExcludeMatcher.fromFiles(stringList(context.values.exclude), stringList(context.values['exclude-file']).map((file) => path.resolve(context.io.cwd, file)));
-    const repository = await openRepository(context);
     const where = connectorsOf(context).entries.resolve(source, 'source', context.io.cwd);
     const importer = await openSource(context, where, excludes);
+    // The source is walked while the store opens (its key derivation runs in a worker thread).
+    const scan = new SourceScan(importer, context.signal);
+    let repository: Repository;
+    try {
+      repository = await openRepository(context);
+    } catch (error) {
+      await scan.stop();
+      throw error;
+    }
     const threads = threadOptions(context, 'encoder');
     const bar = createProgressBar(context.io);
     const result = await backup(repository, {
       importer,
+      scan,
       tags: stringList(context.values.tag),
       ...(typeof context.values.name === 'string' ? { name: context.values.name } : where.name ? { name: where.name } : {}),
       excludes: excludes.patterns,

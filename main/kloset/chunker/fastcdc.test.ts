@@ -85,6 +85,16 @@ describe('the FastCDC chunker', () => {
     expect(chunker.findCut(Buffer.alloc(100), 0, 100, false)).toBe(-1);
   });
 
+  it('cuts at the same bytes as the format has always cut (stores depend on it)', () => {
+    const data = crypto.createCipheriv('aes-128-ctr', Buffer.alloc(16, 1), Buffer.alloc(16)).update(Buffer.alloc(24 << 20));
+    const ends = (params: ChunkerParams): number[] => {
+      let end = 0;
+      return cutAll(new Chunker(params, seed), data).map((size) => (end += size));
+    };
+    expect(ends(defaultChunkerParams).slice(0, 12)).toEqual([1569296, 4323067, 4905872, 6216236, 6841413, 7920595, 8558141, 10070797, 11783140, 12842831, 14104050, 15353932]);
+    expect(ends(small).slice(0, 12)).toEqual([13783, 22857, 31500, 40415, 49744, 60305, 68991, 79469, 91440, 99941, 112887, 121635]);
+  });
+
   it('refuses sizes that make no sense', () => {
     expect(() => new Chunker({ ...small, normalSize: 3000 }, seed)).toThrow('Invalid chunk sizes');
     expect(() => new Chunker({ ...small, minSize: 9000 }, seed)).toThrow('Invalid chunk sizes');

@@ -7,7 +7,7 @@ import { decodeMsgpack, encodeMsgpack, toSafeNumber } from './msgpack';
 /** The objects that packfiles hold. Their numbers are part of the format. */
 export const objectTypeNumbers = { chunk: 1, file: 2, directory: 3, snapshot: 4, errors: 5 } as const;
 export type ObjectType = keyof typeof objectTypeNumbers;
-const objectTypeByNumber = new Map<number, ObjectType>(Object.entries(objectTypeNumbers).map(([name, number]) => [number, name as ObjectType]));
+export const objectTypeByNumber = new Map<number, ObjectType>(Object.entries(objectTypeNumbers).map(([name, number]) => [number, name as ObjectType]));
 
 /** Data packfiles hold file chunks only; metadata packfiles hold everything else. */
 export const packfileKindFlags = { data: 1, metadata: 2 } as const;

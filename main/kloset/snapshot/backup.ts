@@ -10,10 +10,10 @@ import { EncoderPool } from './encoder/encoder-pool';
 import type { FileResult, LocalFileJob } from './encoder/encoder-core';
 import { splitSnapshotPath } from './entry';
 import type { Importer, SourceEntry } from './importer';
-import { Lookahead } from './lookahead';
 import { ParentLookup } from './parent-lookup';
 import { throttle, type Progress } from './progress';
 import { SnapshotReader, listSnapshots } from './snapshot-reader';
+import { SourceScan } from './source-scan';
 import { TreeBuilder, type DraftNode } from './tree-builder';
 import { encodeErrors, encodeSnapshotHeader, type BackupError, type SnapshotHeader } from './tree-format';
 
@@ -25,6 +25,8 @@ export interface BackupProgress extends Progress {
 
 export interface BackupOptions {
   readonly importer: Importer;
+  /** The importer's walk, when it was started ahead of the backup. */
+  readonly scan?: SourceScan;
   readonly tags?: readonly string[];
   readonly name?: string;
   /** Recorded in the snapshot (the importer applies them). */
@@ -58,8 +60,6 @@ export interface BackupResult {
 /** Files sent to a worker together: at most this many, or this many bytes. */
 const batchFiles = 128;
 const batchBytes = 8 * 1024 * 1024;
-/** Entries the walk may read ahead of the encoders (metadata only: about 200 bytes each). */
-const maxScanAhead = 200_000;
 /** Batches handed to each encoder and not yet done, before the walk waits: one running, one ready. */
 const batchesPerEncoder = 2;
 
@@ -76,11 +76,15 @@ export async function backup(repository: Repository, options: BackupOptions): Pr
   const started = Date.now();
   const { importer, signal } = options;
   const now = options.now ?? (() => new Date());
-  const lock = await StoreLock.acquire(repository, { kind: 'shared', purpose: `backup of ${importer.root}`, waitMs: options.lockWaitMs ?? 0 });
-  const spoolDir = options.spoolDir ?? path.join(os.tmpdir(), `kloset-spool-${crypto.randomBytes(6).toString('hex')}`);
-  const session = new WriteSession(repository, { spoolDir });
+  if (options.scan && options.scan.importer !== importer) throw new KlosetError('BAD_INPUT', 'The walk given to a backup must be of its own source.');
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   if (workers > 0 && !options.workerScript) throw new KlosetError('BAD_INPUT', 'Encoder threads need the worker script.');
+  const lock = await StoreLock.acquire(repository, { kind: 'shared', purpose: `backup of ${importer.root}`, waitMs: options.lockWaitMs ?? 0 }).catch(async (error: unknown) => {
+    await options.scan?.stop();
+    throw error;
+  });
+  const spoolDir = options.spoolDir ?? path.join(os.tmpdir(), `kloset-spool-${crypto.randomBytes(6).toString('hex')}`);
+  const session = new WriteSession(repository, { spoolDir });
   const pool = EncoderPool.start({
     workers,
     workerScript: options.workerScript ?? new URL('about:blank'),
@@ -127,6 +131,7 @@ export async function backup(repository: Repository, options: BackupOptions): Pr
     await session.abandon();
     return { id, header, errors: run.errors };
   } catch (error) {
+    await options.scan?.stop();
     await pool.close(true);
     await session.abandon();
     throw error;
@@ -150,11 +155,9 @@ class BackupRun {
   newChunks = 0;
   newBytes = 0;
   reusedFiles = 0;
-  private filesFound = 0;
-  private bytesFound = 0;
   private filesDone = 0;
   private bytesDone = 0;
-  private entries: Lookahead<SourceEntry> | null = null;
+  private scan: SourceScan | null = null;
   private currentPath: string | null = null;
   private batch: LocalFileJob[] = [];
   private batchSize = 0;
@@ -178,9 +181,9 @@ class BackupRun {
     return {
       phase,
       filesDone: this.filesDone,
-      filesTotal: this.isScanComplete() ? this.filesFound : null,
+      filesTotal: this.scan?.isComplete ? this.scan.filesFound : null,
       bytesDone: this.bytesDone,
-      bytesTotal: this.isScanComplete() ? this.bytesFound : null,
+      bytesTotal: this.scan?.isComplete ? this.scan.bytesFound : null,
       currentPath: this.currentPath,
       errors: this.errors.length,
       newBytes: this.newBytes,
@@ -188,27 +191,18 @@ class BackupRun {
     };
   }
 
-  /**
-   * Walks the source ahead of the encoders (up to `maxScanAhead` entries), so that totals, and so
-   * the ETA, are known early; the encoders take entries from that queue.
-   */
+  /** Takes the source's entries from its walk, which runs ahead of the encoders. */
   async walk(): Promise<void> {
-    const entries = new Lookahead<SourceEntry>(this.importer.scan(this.options.signal), maxScanAhead, (entry) => {
-      if (entry.kind === 'file' && !entry.error) {
-        this.filesFound++;
-        this.bytesFound += entry.size;
-      }
-    });
-    this.entries = entries;
+    const scan = this.options.scan ?? new SourceScan(this.importer, this.options.signal);
+    this.scan = scan;
     try {
-      for (let entry = await entries.next(); entry; entry = await entries.next()) {
+      for (let entry = await scan.entries.next(); entry; entry = await scan.entries.next()) {
         throwIfCanceled(this.options.signal);
         await this.take(entry);
         this.progress.update(() => this.snapshot('saving'));
       }
     } finally {
-      entries.stop();
-      await entries.finished;
+      await scan.stop();
     }
     this.sendBatch();
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
@@ -312,10 +306,6 @@ class BackupRun {
     this.newBytes += result.newBytes;
     this.newChunks += result.newChunks;
     this.fileDone(0);
-  }
-
-  private isScanComplete(): boolean {
-    return this.entries?.isComplete ?? false;
   }
 
   /** Encoded bytes, counted as the encoders go. */

@@ -25,6 +25,8 @@ export class FsImporter implements Importer {
   readonly type = 'fs';
   readonly origin = os.hostname();
   readonly root: string;
+  /** The root without a trailing separator, to put before a '/'-led path. */
+  private readonly rootPrefix: string;
   private readonly onlyName: string | null;
   private readonly excludes: ExcludeMatcher;
   private readonly skipPaths: ReadonlySet<string>;
@@ -40,6 +42,7 @@ export class FsImporter implements Importer {
     }
     const isSingleFile = !stats.isDirectory();
     this.root = isSingleFile ? path.dirname(absolute) : absolute;
+    this.rootPrefix = this.root.endsWith(path.sep) ? this.root.slice(0, -1) : this.root;
     this.onlyName = isSingleFile ? path.basename(absolute) : null;
     this.excludes = options.excludes ?? new ExcludeMatcher([]);
     this.skipPaths = new Set((options.skipPaths ?? []).map((p) => path.resolve(p)));
@@ -73,7 +76,7 @@ export class FsImporter implements Importer {
     for (const dirent of names) {
       if (pathname === '/' && this.onlyName !== null && dirent.name !== this.onlyName) continue;
       const child = pathname === '/' ? `/${dirent.name}` : `${pathname}/${dirent.name}`;
-      if (this.skipPaths.has(this.localPath(child))) continue;
+      if (this.skipPaths.size > 0 && this.skipPaths.has(this.localPath(child))) continue;
       if (this.excludes.isExcluded(child, dirent.isDirectory())) continue;
       result.push(child);
     }
@@ -112,8 +115,10 @@ export class FsImporter implements Importer {
     for await (const chunk of stream) yield chunk as Buffer;
   }
 
+  /** Joined by hand: the walk's own names never hold `/`, `.` or `..`, so nothing needs normalizing. */
   localPath(pathname: string): string {
-    return pathname === '/' ? this.root : path.join(this.root, ...pathname.split('/'));
+    if (pathname === '/') return this.root;
+    return this.rootPrefix + (path.sep === '/' ? pathname : pathname.replaceAll('/', path.sep));
   }
 
   async close(): Promise<void> {}

@@ -41,18 +41,18 @@ export class TreeBuilder {
   add(parts: readonly string[], info: EntryInfo, ino: bigint): DraftNode {
     if (parts.length === 0) {
       if (info.kind !== 'directory') throw new KlosetError('BAD_INPUT', 'The root of a source must be a folder.');
-      this.root.info = info;
+      this.root.info = entryInfo(info);
       return this.root;
     }
     const path = `/${parts.join('/')}`;
     const existing = this.directories.get(path);
     if (existing && info.kind === 'directory') {
-      existing.info = info;
+      existing.info = entryInfo(info);
       existing.ino = ino;
       return existing;
     }
     const parent = this.directoryAt(parts.slice(0, -1));
-    const node: DraftNode = { name: parts[parts.length - 1] as string, info, ino, content: null, isDropped: false, children: info.kind === 'directory' ? [] : null };
+    const node: DraftNode = { name: parts[parts.length - 1] as string, info: entryInfo(info), ino, content: null, isDropped: false, children: info.kind === 'directory' ? [] : null };
     parent.children?.push(node);
     if (node.children) this.directories.set(path, node);
     return node;
@@ -80,23 +80,24 @@ export class TreeBuilder {
       if (children[i]?.name === children[i - 1]?.name) throw new KlosetError('BAD_INPUT', `The source lists ${children[i]?.name} twice in one folder.`);
     }
     for (const child of children) {
-      const base = { ...child.info, name: child.name, ino: child.ino, content: null, directory: null, summary: null };
       if (child.children) {
         const written = await this.writeDirectory(child, put, totals);
-        entries.push({ ...base, directory: written.mac, summary: written.summary });
+        entries.push(treeEntry(child, null, written.mac, written.summary));
         summary.files += written.summary.files;
         summary.directories += written.summary.directories + 1;
         summary.bytes += written.summary.bytes;
         totals.directories++;
       } else if (child.info.kind === 'file') {
         if (!child.content) throw new KlosetError('IO', `The content of ${child.name} was never stored.`);
-        entries.push({ ...base, content: await compactContent(child.content, put) });
+        // Long chunk lists live in their own `file` object; the entry keeps its MAC.
+        const content = 'listMac' in child.content || child.content.chunks.length <= maxInlineChunks ? child.content : { listMac: await put('file', encodeChunkList(child.content.chunks as ChunkRef[])) };
+        entries.push(treeEntry(child, content, null, null));
         summary.files++;
         summary.bytes += child.info.size;
         totals.files++;
         totals.bytes += child.info.size;
       } else {
-        entries.push(base);
+        entries.push(treeEntry(child, null, null, null));
         if (child.info.kind === 'symlink') totals.symlinks++;
         else totals.others++;
       }
@@ -105,8 +106,18 @@ export class TreeBuilder {
   }
 }
 
-/** Long chunk lists move into their own `file` object. */
-async function compactContent(content: FileContent, put: PutMetadata): Promise<FileContent> {
-  if ('listMac' in content || content.chunks.length <= maxInlineChunks) return content;
-  return { listMac: await put('file', encodeChunkList(content.chunks as ChunkRef[])) };
+/**
+ * The entry's own fields only, in one fixed shape: sources hand over richer objects (paths,
+ * errors) that the tree should neither keep alive nor copy field by field from varying shapes.
+ */
+function entryInfo(info: EntryInfo): EntryInfo {
+  const copy = { kind: info.kind, size: info.size, mode: info.mode, mtimeNs: info.mtimeNs, uid: info.uid, gid: info.gid };
+  return info.target === undefined ? copy : { ...copy, target: info.target };
+}
+
+/** A node as its folder stores it, in one fixed shape. */
+function treeEntry(node: DraftNode, content: FileContent | null, directory: Mac | null, summary: TreeSummary | null): TreeEntry {
+  const { info } = node;
+  const entry = { kind: info.kind, size: info.size, mode: info.mode, mtimeNs: info.mtimeNs, uid: info.uid, gid: info.gid, name: node.name, ino: node.ino, content, directory, summary };
+  return info.target === undefined ? entry : { ...entry, target: info.target };
 }

@@ -1,7 +1,10 @@
-import type { FinishedPackfile } from '../../format/packfile-writer';
 import type { EncoderSetup, LocalFileJob } from './encoder-core';
+import type { PackedPackfile } from './revive';
 
-/** Messages from the backup to an encoder worker; `encode` and `flush` are answered through `WorkerChannel`. */
+/**
+ * Messages from the backup to an encoder worker; `encode` (answered with `PackedResults`) and
+ * `flush` are answered through `WorkerChannel`.
+ */
 export type ToWorker =
   | { readonly type: 'encode'; readonly requestId: number; readonly jobs: readonly LocalFileJob[] }
   | { readonly type: 'flush'; readonly requestId: number }
@@ -13,7 +16,7 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'decide'; readonly decideId: number; readonly macs: Uint8Array }
   | { readonly type: 'bytes'; readonly bytes: number }
-  | { readonly type: 'packfile'; readonly packId: number; readonly finished: FinishedPackfile };
+  | { readonly type: 'packfile'; readonly packId: number; readonly finished: PackedPackfile };
 
 /** The worker's `workerData`. */
 export type WorkerInit = EncoderSetup;

@@ -7,7 +7,7 @@ import { KlosetError } from '../../errors';
 import { reply } from '../../workers/worker-side';
 import { EncoderCore, type EncoderSetup } from './encoder-core';
 import type { FromWorker, ToWorker, WorkerInit } from './encoder-protocol';
-import { reviveSecrets } from './revive';
+import { packPackfile, packResults, reviveSecrets } from './revive';
 
 const port = parentPort;
 if (!port) throw new Error('The encoder must run in a worker thread.');
@@ -30,7 +30,7 @@ const core = new EncoderCore(
     new Promise((resolve, reject) => {
       const packId = nextId++;
       handoffs.set(packId, { resolve, reject });
-      send({ type: 'packfile', packId, finished });
+      send({ type: 'packfile', packId, finished: packPackfile(finished) });
     }),
   (bytes) => send({ type: 'bytes', bytes }),
 );
@@ -38,7 +38,7 @@ const core = new EncoderCore(
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'encode':
-      reply(message.requestId, core.encodeLocalFiles(message.jobs));
+      reply(message.requestId, core.encodeLocalFiles(message.jobs).then(packResults));
       break;
     case 'flush':
       reply(message.requestId, core.flush());
