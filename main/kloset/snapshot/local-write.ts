@@ -16,8 +16,13 @@ export function overwriteDecision(existing: fs.BigIntStats | null, entry: Pick<E
   return 'write';
 }
 
+/** Random once per thread, then counted: unique names without a call for randomness per file. */
+const tempPrefix = crypto.randomBytes(6).toString('hex');
+let tempCounter = 0;
+
+/** A name beside `target` for its content until it is complete (created with O_EXCL, so never shared). */
 export function tempNameFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target).slice(0, 100)}.kloset-${crypto.randomBytes(6).toString('hex')}`);
+  return path.join(path.dirname(target), `.${path.basename(target).slice(0, 100)}.kloset-${tempPrefix}-${(tempCounter++).toString(36)}`);
 }
 
 export function secondsOf(mtimeNs: bigint): number {
