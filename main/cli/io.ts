@@ -7,11 +7,14 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** A mistake in how the command was called: exit code 2 and the command's usage. */
+/**
+ * A mistake in how the command was called: exit code 2, and the command's usage unless the
+ * mistake has nothing to do with its arguments (a missing passphrase, say).
+ */
 export class UsageError extends Error {
   constructor(
     message: string,
-    readonly usage?: string,
+    readonly showsUsage = true,
   ) {
     super(message);
     this.name = 'UsageError';

@@ -19,10 +19,10 @@ export async function readPassphrase(io: CliIo, source: PassphraseSource, option
     try {
       text = fs.readFileSync(source.passphraseFile, 'utf8');
     } catch (error) {
-      throw new UsageError(`Cannot read the passphrase file ${source.passphraseFile}: ${(error as Error).message}`);
+      throw new UsageError(`Cannot read the passphrase file ${source.passphraseFile}: ${(error as Error).message}`, false);
     }
     const passphrase = text.replace(/\r?\n$/, '');
-    if (!passphrase) throw new UsageError(`The passphrase file ${source.passphraseFile} is empty.`);
+    if (!passphrase) throw new UsageError(`The passphrase file ${source.passphraseFile} is empty.`, false);
     return passphrase;
   }
   const envName = source.envName ?? 'KLOSET_PASSPHRASE';
@@ -30,13 +30,13 @@ export async function readPassphrase(io: CliIo, source: PassphraseSource, option
   if (fromEnv) return fromEnv;
   if (!io.stdin.isTTY || !io.stdin.setRawMode) {
     const fileOption = envName === 'KLOSET_PASSPHRASE' ? '--passphrase-file' : envName === 'KLOSET_OTHER_PASSPHRASE' ? '--other-passphrase-file' : '--archive-passphrase-file';
-    throw new UsageError(`${source.label ?? 'This store'} needs a passphrase: set ${envName}, use ${fileOption}, or run in a terminal to be asked.`);
+    throw new UsageError(`${source.label ?? 'This store'} needs a passphrase: set ${envName}, use ${fileOption}, or run in a terminal to be asked.`, false);
   }
   const first = await prompt(io, `${source.label ?? 'Passphrase'}: `);
-  if (!first) throw new UsageError('The passphrase must not be empty.');
+  if (!first) throw new UsageError('The passphrase must not be empty.', false);
   if (options.confirm) {
     const second = await prompt(io, 'Repeat the passphrase: ');
-    if (first !== second) throw new UsageError('The two passphrases differ.');
+    if (first !== second) throw new UsageError('The two passphrases differ.', false);
   }
   return first;
 }
@@ -58,7 +58,7 @@ function prompt(io: CliIo, question: string): Promise<string> {
         }
         if (char === '\u0003') {
           finish();
-          reject(new UsageError('Cancelled.'));
+          reject(new UsageError('Cancelled.', false));
           return;
         }
         if (char === '\u007f' || char === '\b') text = text.slice(0, -1);

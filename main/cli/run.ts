@@ -134,7 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
 function reportError(error: unknown, io: CliIo, command: Command | undefined): number {
   if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
     io.stderr.write(`kloset: ${(error as Error).message}\n`);
-    if (command) io.stderr.write(`Usage: ${usagePrefix(command)} ${command.usage}\n`);
+    if (command && !(error instanceof UsageError && !error.showsUsage)) io.stderr.write(`Usage: ${usagePrefix(command)} ${command.usage}\n`);
     return 2;
   }
   if (isKlosetError(error)) {
