@@ -60,12 +60,13 @@ async function removeEntry(context: CommandContext, role: EntryRole, name: strin
   return 0;
 }
 
-async function importEntry(context: CommandContext, role: EntryRole, name: string | undefined): Promise<number> {
+async function importEntry(context: CommandContext, role: EntryRole, args: readonly string[]): Promise<number> {
   const remote = context.values.rclone;
-  if (typeof remote !== 'string') throw new UsageError(`Name the rclone remote to import: kloset ${role} import --rclone REMOTE [NAME].`);
+  if (typeof remote !== 'string') throw new UsageError(`Name the rclone remote to import: kloset ${role} import --rclone REMOTE [NAME] [key=value…].`);
+  const [name, ...pairs] = args;
   const configFile = typeof context.values['rclone-config'] === 'string' ? path.resolve(context.io.cwd, context.values['rclone-config']) : undefined;
   const imported = await importRcloneRemote(remote, { env: connectorEnv(context), ...(configFile ? { configFile } : {}) });
-  return saveEntry(context, role, name ?? remote, imported.location, imported.options);
+  return saveEntry(context, role, name ?? remote, imported.location, { ...imported.options, ...parseOptions(pairs) });
 }
 
 /** `kloset source|destination|store add|ls|show|rm|import`: the named entries of one role. */
@@ -73,7 +74,7 @@ export function entryCommand(role: EntryRole): Command {
   return {
     name: role,
     summary: `name a ${role} to use as @NAME: add, ls, show, rm, import`,
-    usage: 'add NAME LOCATION [key=value…] | ls | show NAME | rm NAME | import --rclone REMOTE [--rclone-config f] [NAME]',
+    usage: 'add NAME LOCATION [key=value…] | ls | show NAME | rm NAME | import --rclone REMOTE [--rclone-config f] [NAME [key=value…]]',
     options: { rclone: { type: 'string' }, 'rclone-config': { type: 'string' } },
     help: [
       'LOCATION is a folder, rclone://path (with rclone_type=… or rclone_remote=…), or @account:folder',
@@ -93,7 +94,7 @@ export function entryCommand(role: EntryRole): Command {
         case 'rm':
           return removeEntry(context, role, args[0]);
         case 'import':
-          return importEntry(context, role, args[0]);
+          return importEntry(context, role, args);
         default:
           throw new UsageError(verb ? `Unknown action "${verb}": add, ls, show, rm or import.` : `What to do? kloset ${role} add|ls|show|rm|import.`);
       }

@@ -79,10 +79,13 @@ export function openAccounts(options: AccountsOptions): Accounts {
   let signIn: DropboxSignIn | null = null;
   const binary = (): string => findRclone({ ...(options.rclonePath ? { configuredPath: options.rclonePath } : {}), env: { ...process.env, ...options.env } });
 
-  /** Runs `task` on a short-lived rclone with the app's config: each call sees the file as it is now. */
+  /**
+   * Runs `task` on a short-lived rclone with the app's config: each call sees the file as it is
+   * now. Two low-level retries: a status check or a folder listing should answer quickly.
+   */
   async function withRclone<T>(task: (session: RcSession) => Promise<T>): Promise<T> {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const session = await openRcSession({ binary: binary(), configFile, ...(options.env ? { env: options.env } : {}) });
+    const session = await openRcSession({ binary: binary(), configFile, flags: ['--low-level-retries', '2'], ...(options.env ? { env: options.env } : {}) });
     try {
       return await task(session);
     } finally {
@@ -130,7 +133,7 @@ export function openAccounts(options: AccountsOptions): Accounts {
           .map(([name, settings]) => summary(name, settings))
           .sort((a, b) => a.name.localeCompare(b.name)),
       ),
-    connectDropboxToken: (name, token) => create(name, 'dropbox', { token: checkToken(token) }, false),
+    connectDropboxToken: async (name, token) => create(name, 'dropbox', { token: checkToken(token) }, false),
     startDropboxSignIn: async (name) => {
       checkName(name);
       signIn?.cancel();
@@ -138,7 +141,7 @@ export function openAccounts(options: AccountsOptions): Accounts {
       signIn = started;
       return { authUrl: started.authUrl, account: started.token.then((token) => create(name, 'dropbox', { token: checkToken(token) }, false)) };
     },
-    connectOpenDrive: (name, username, password) => create(name, 'opendrive', { username, password }, true),
+    connectOpenDrive: async (name, username, password) => create(name, 'opendrive', { username, password }, true),
     test,
     remove: async (name) => {
       checkName(name);

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { KlosetError, macFromHex, macToHex, type ByteRange, type Mac, type ObjectKind, type ObjectSource, type Store, type StoreMode } from '../../kloset/index';
+import { PackfileCache } from './packfile-cache';
 import type { RemoteConnection } from './remote-connection';
 
 const folders: Readonly<Record<ObjectKind, string>> = { packfile: 'packfiles', state: 'states', lock: 'locks' };
@@ -17,16 +20,21 @@ function checkRange(range: ByteRange): void {
  * A Kloset store in a folder of an rclone remote, laid out flat as the protocol says: `CONFIG`,
  * `packfiles/<64 hex>`, `states/<64 hex>`, `locks/<64 hex>`; other names are ignored. Uploads
  * never show a partial object (see `UploadStrategy`), never replace an object (only CONFIG is
- * replaced, by `create`), and every read checks its byte count. It owns its connection.
+ * replaced, by `create`), and every read checks its byte count; packfiles read more than once
+ * are served from a local copy (`PackfileCache`). It owns its connection.
  */
 export class RcloneStore implements Store {
   /** Folders known to exist: made once before the first upload into them, since concurrent uploads racing to create a folder fail on some providers (OpenDrive answers 409). */
   private readonly madeFolders = new Map<ObjectKind, Promise<void>>();
 
+  private readonly packfiles: PackfileCache;
+
   constructor(
     readonly location: string,
     private readonly connection: RemoteConnection,
-  ) {}
+  ) {
+    this.packfiles = new PackfileCache(path.join(connection.stagingDir, 'packfiles'), (name, file) => pipeline(Readable.from(this.remote.read(`${folders.packfile}/${name}`, 0, null)), fs.createWriteStream(file, { mode: 0o600 })));
+  }
 
   private get remote() {
     return this.connection.remote;
@@ -68,7 +76,8 @@ export class RcloneStore implements Store {
     const target = `${folders[kind]}/${macToHex(mac)}`;
     if (!range) return this.remote.readBytes(target, 0, null);
     checkRange(range);
-    if (range.length > 0) return this.remote.readBytes(target, range.offset, range.offset + range.length);
+    const direct = (): Promise<Buffer> => this.remote.readBytes(target, range.offset, range.offset + range.length);
+    if (range.length > 0) return kind === 'packfile' ? this.packfiles.read(macToHex(mac), range, direct) : direct();
     const item = await this.remote.stat(target);
     if (!item) throw new KlosetError('NOT_FOUND', `${this.remote.display(target)} does not exist.`);
     if (range.offset > item.size) throw new KlosetError('CORRUPT', `${this.remote.display(target)} is ${item.size} bytes long; byte ${range.offset} was asked for. It may be truncated.`);

@@ -27,6 +27,15 @@ export interface ListOptions {
 const isRetryable = (error: unknown): boolean => isKlosetError(error, 'UNAVAILABLE');
 
 /**
+ * For the copy to a temporary name, and the rename to an object's name: rclone does not look up
+ * the destination first (the temporary name is new, and `upload` has just looked the object up),
+ * which saves two calls per upload. A rename that replaces (CONFIG) lets rclone look, since it
+ * must delete the old file first where the rename does not replace (WebDAV's MOVE with
+ * `Overwrite: F`).
+ */
+const noCheck = { NoCheckDest: true, IgnoreTimes: true };
+
+/**
  * The folder of a connector entry on its remote, through one `rclone rcd`: every operation is
  * retried with backoff when it may pass, turned into an engine error otherwise, and an expired
  * OpenDrive session gets one fresh login. Paths are '/'-separated and relative to the folder.
@@ -88,20 +97,26 @@ export class RemoteFs {
     if (!replace && (await this.stat(target))) return;
     const temporary = `${path.posix.dirname(target) === '.' ? '' : `${path.posix.dirname(target)}/`}.${path.posix.basename(target)}.${crypto.randomBytes(6).toString('hex')}.partial`;
     try {
-      await this.call(what, 'operations/copyfile', { ...from, dstFs: this.fs, dstRemote: temporary, _config: { IgnoreTimes: true } }, { signal });
-      await this.moveInto(temporary, target, what);
+      await this.call(what, 'operations/copyfile', { ...from, dstFs: this.fs, dstRemote: temporary, _config: noCheck }, { signal });
+      await this.moveInto(temporary, target, replace, what);
     } catch (error) {
       await this.delete(temporary).catch(() => undefined);
       throw error;
     }
   }
 
-  /** The rename that publishes an upload; an answer lost after the rename was done is not a failure. */
-  private async moveInto(temporary: string, target: string, what: string): Promise<void> {
+  /**
+   * The rename that publishes an upload. A rename whose answer was lost after it was done fails
+   * on its retry (the temporary name is gone); a rename refused because another writer stored the
+   * same object first (WebDAV's 412) leaves that object. Both are success, checked by a lookup.
+   */
+  private async moveInto(temporary: string, target: string, replace: boolean, what: string): Promise<void> {
     try {
-      await this.call(what, 'operations/movefile', { srcFs: this.fs, srcRemote: temporary, dstFs: this.fs, dstRemote: target, _config: { IgnoreTimes: true } });
+      await this.call(what, 'operations/movefile', { srcFs: this.fs, srcRemote: temporary, dstFs: this.fs, dstRemote: target, _config: replace ? { IgnoreTimes: true } : noCheck });
     } catch (error) {
-      if (!isKlosetError(error, 'NOT_FOUND') || !(await this.stat(target))) throw error;
+      const isDone = (!replace || isKlosetError(error, 'NOT_FOUND')) && (await this.stat(target)) !== null;
+      if (!isDone) throw error;
+      await this.delete(temporary);
     }
   }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { createLogger, type Logger } from '../../platform/logger';
-import { openGrpcExporter, openGrpcImporter, openGrpcStore, startPlugin, type ConnectorConfig, type ExporterOpenOptions, type GrpcExporter, type GrpcImporter, type GrpcStore, type PluginProcess } from '../grpc/index';
+import { openGrpcExporter, openGrpcImporter, openGrpcStore, startPlugin, type ConnectorConfig, type ConnectorRunOptions, type ExporterOpenOptions, type GrpcExporter, type GrpcImporter, type GrpcStore, type PluginProcess } from '../grpc/index';
 import { rclonePluginCommand } from './plugin-command';
 
 /*
@@ -52,8 +52,8 @@ export async function openTestStore(config: ConnectorConfig, options: TestPlugin
   return openGrpcStore(await startRclonePlugin(options), config);
 }
 
-export async function openTestImporter(config: ConnectorConfig, options: TestPluginOptions = {}): Promise<GrpcImporter> {
-  return openGrpcImporter(await startRclonePlugin(options), config);
+export async function openTestImporter(config: ConnectorConfig, options: TestPluginOptions = {}, runOptions: ConnectorRunOptions = {}): Promise<GrpcImporter> {
+  return openGrpcImporter(await startRclonePlugin(options), config, runOptions);
 }
 
 export async function openTestExporter(config: ConnectorConfig, exportOptions: ExporterOpenOptions, options: TestPluginOptions = {}): Promise<GrpcExporter> {

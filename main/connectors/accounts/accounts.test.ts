@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import http, { type RequestListener } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isKlosetError } from '../../kloset/index';
+import { startCloudFakes, type CloudFakes } from '../testing/cloud-fakes';
+import type { DropboxFake } from '../testing/dropbox-fake';
+import { openAccounts, type Accounts } from './accounts';
+
+let dataDir: string;
+let clouds: CloudFakes;
+let accounts: Accounts;
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kloset-accounts-'));
+  clouds = await startCloudFakes();
+  accounts = openAccounts({ dataDir, env: clouds.env });
+});
+
+afterEach(async () => {
+  accounts.close();
+  await clouds.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const configText = (): string => fs.readFileSync(path.join(dataDir, 'rclone.conf'), 'utf8');
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'no error',
+    (error: unknown) => (isKlosetError(error) ? error.code : String(error)),
+  );
+}
+
+describe('cloud accounts', () => {
+  it('connect Dropbox with a pasted token, as a named remote in the 0600 rclone config, and notice when it expires', async () => {
+    const token = clouds.dropbox?.issueToken().json ?? '';
+    expect(await accounts.connectDropboxToken('work-dropbox', token)).toMatchObject({ name: 'work-dropbox', provider: 'dropbox', status: 'connected', user: null });
+    expect(configText()).toContain('[work-dropbox]\ntype = dropbox\ntoken = {"access_token":"sl.');
+    expect(fs.statSync(path.join(dataDir, 'rclone.conf')).mode & 0o777).toBe(0o600);
+    clouds.dropbox?.expireAccessTokens();
+    expect(await accounts.test('work-dropbox')).toMatchObject({ status: 'expired' });
+    expect(await codeOf(accounts.connectDropboxToken('work-dropbox', 'not a token at all'))).toBe('BAD_INPUT');
+  });
+
+  it('connect OpenDrive with a user name and password kept obscured, and see a wrong password as expired', async () => {
+    const opendrive = clouds.opendrive;
+    if (!opendrive) throw new Error('The OpenDrive fake did not start.');
+    expect(await accounts.connectOpenDrive('od', opendrive.username, opendrive.password)).toMatchObject({ provider: 'opendrive', status: 'connected', user: opendrive.username });
+    expect(configText()).toMatch(/\[od\]\ntype = opendrive\n(.*\n)*password = \S+/);
+    expect(configText()).not.toContain(opendrive.password);
+    expect(await accounts.connectOpenDrive('od', opendrive.username, 'not the password')).toMatchObject({ status: 'expired' });
+  });
+
+  it('list accounts with their last status, browse folders first, and remove them', async () => {
+    await accounts.connectDropboxToken('dbx', clouds.dropbox?.issueToken().json ?? '');
+    const when = '2024-01-02T03:04:05Z';
+    clouds.dropbox?.store.writeFile('/Photos/b.jpg', Buffer.from('jpeg'), when, { overwrite: true });
+    clouds.dropbox?.store.writeFile('/Photos/Trips/a.jpg', Buffer.from('x'), when, { overwrite: true });
+    clouds.dropbox?.store.writeFile('/Photos/a.txt', Buffer.from('notes'), when, { overwrite: true });
+    expect(await accounts.browse('dbx', 'Photos')).toEqual([
+      { name: 'Trips', path: 'Photos/Trips', isDirectory: true, size: 0, mtime: expect.any(String) },
+      { name: 'a.txt', path: 'Photos/a.txt', isDirectory: false, size: 5, mtime: '2024-01-02T03:04:05.000Z' },
+      { name: 'b.jpg', path: 'Photos/b.jpg', isDirectory: false, size: 4, mtime: '2024-01-02T03:04:05.000Z' },
+    ]);
+    expect(await codeOf(accounts.browse('dbx', '../up'))).toBe('BAD_INPUT');
+    expect(await accounts.list()).toEqual([{ name: 'dbx', provider: 'dropbox', status: 'connected', user: null, checkedAt: expect.any(String) }]);
+    expect(await accounts.remove('dbx')).toBe(true);
+    expect(await accounts.remove('dbx')).toBe(false);
+    expect(await accounts.list()).toEqual([]);
+  });
+
+  it('see an account whose provider cannot be reached as unreachable', async () => {
+    await accounts.connectDropboxToken('dbx', clouds.dropbox?.issueToken().json ?? '');
+    await clouds.close();
+    expect(await accounts.test('dbx')).toMatchObject({ status: 'unreachable' });
+    clouds = await startCloudFakes();
+  });
+});
+
+/**
+ * Dropbox's authorization-code grant, which the Dropbox fake does not serve (rclone only renews
+ * tokens there): a code given to the browser's redirect is traded once for a token the fake
+ * accepts. Every other call goes to the fake.
+ */
+function withCodeGrant(fake: DropboxFake, code: string): RequestListener {
+  return (req, res) => {
+    if (!/^\/(1\/)?oauth2\/token$/.test(new URL(req.url ?? '/', 'https://api.dropboxapi.com').pathname)) {
+      fake.handler(req, res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const isValid = form.get('grant_type') === 'authorization_code' && form.get('code') === code && form.get('redirect_uri') === 'http://localhost:53682/';
+      const issued = JSON.parse(fake.issueToken().json) as { access_token: string; refresh_token: string };
+      const body = isValid ? { access_token: issued.access_token, token_type: 'bearer', refresh_token: issued.refresh_token, expires_in: 14_400 } : { error: 'invalid_grant' };
+      res.writeHead(isValid ? 200 : 400, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  };
+}
+
+/** What a browser does: GET `url` without following redirects; the status and where it points. */
+function visit(url: string): Promise<{ status: number; location: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, location: String(res.headers.location ?? '') });
+    }).on('error', reject);
+  });
+}
+
+describe('the Dropbox sign-in in a browser', () => {
+  it('gives the address to open, and connects the account once Dropbox sends the browser back with a code', async () => {
+    const fake = clouds.dropbox;
+    if (!fake) throw new Error('The Dropbox fake did not start.');
+    await clouds.proxy.register('api.dropboxapi.com', withCodeGrant(fake, 'code-from-dropbox'));
+    const pending = await accounts.startDropboxSignIn('browser-dropbox');
+    expect(pending.authUrl).toMatch(/^http:\/\/127\.0\.0\.1:53682\/auth\?state=[\w-]+$/);
+    const toDropbox = await visit(pending.authUrl);
+    expect(toDropbox.status).toBe(307);
+    const authorize = new URL(toDropbox.location);
+    expect(`${authorize.host}${authorize.pathname}`).toMatch(/^www\.dropbox\.com\/(1\/)?oauth2\/authorize$/);
+    expect(authorize.searchParams.get('redirect_uri')).toBe('http://localhost:53682/');
+    const back = await visit(`http://127.0.0.1:53682/?state=${authorize.searchParams.get('state') ?? ''}&code=code-from-dropbox`);
+    expect(back.status).toBe(200);
+    expect(await pending.account).toMatchObject({ name: 'browser-dropbox', provider: 'dropbox', status: 'connected' });
+    expect(configText()).toContain('[browser-dropbox]\ntype = dropbox\ntoken = {"access_token":"sl.');
+  });
+});
