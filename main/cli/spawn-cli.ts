@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The built `kloset` command; `npm test` builds it first. */
-export const builtCli = path.resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'cli.js');
+const builtCli = path.resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'cli.js');
 
 export interface SpawnedRun {
   readonly code: number;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { KlosetError } from '../../kloset/index';
 import type { AccountStatus, AccountSummary, Provider, RemoteFolder } from '../../../shared/types/accounts';
-import { appRcloneConfigFile, failureKind, findRclone, klosetErrorOf, listAnswer, openRcSession, RcError, type RcSession } from '../rclone/index';
+import { appRcloneConfigFile, failureKind, findRclone, klosetErrorOf, listAnswer, openRcSession, RcError, type RcSession, type RemoteItem } from '../rclone/index';
 import { startDropboxSignIn, type DropboxSignIn } from './dropbox-sign-in';
 
 export interface AccountsOptions {
@@ -72,20 +72,100 @@ function statusOf(error: unknown): AccountStatus {
   return 'unreachable';
 }
 
-/** The cloud accounts kept as named remotes in the app's rclone config (mode 0600). */
-export function openAccounts(options: AccountsOptions): Accounts {
-  const configFile = appRcloneConfigFile(options.dataDir);
-  const checks = new Map<string, { status: AccountStatus; checkedAt: string }>();
-  let signIn: DropboxSignIn | null = null;
-  const binary = (): string => findRclone({ ...(options.rclonePath ? { configuredPath: options.rclonePath } : {}), env: { ...process.env, ...options.env } });
+function folderOf(base: string, item: RemoteItem): RemoteFolder {
+  const mtime = item.mtimeNs ? new Date(Number(item.mtimeNs / 1_000_000n)).toISOString() : null;
+  return { name: item.name, path: base ? `${base}/${item.name}` : item.name, isDirectory: item.isDir, size: item.isDir ? 0 : item.size, mtime };
+}
+
+type RemoteSettings = Readonly<Record<string, unknown>>;
+
+/** Accounts as remotes of the app's rclone config, each call on a short-lived rclone. */
+class RcloneAccounts implements Accounts {
+  private readonly configFile: string;
+  private readonly checks = new Map<string, { status: AccountStatus; checkedAt: string }>();
+  private signIn: DropboxSignIn | null = null;
+
+  constructor(private readonly options: AccountsOptions) {
+    this.configFile = appRcloneConfigFile(options.dataDir);
+  }
+
+  list(): Promise<AccountSummary[]> {
+    return this.withRclone(async (session) =>
+      Object.entries(await this.remotes(session))
+        .filter(([, settings]) => providers.includes(settings.type as Provider))
+        .map(([name, settings]) => this.summary(name, settings))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  }
+
+  async connectDropboxToken(name: string, token: string): Promise<AccountSummary> {
+    return this.create(name, 'dropbox', { token: checkToken(token) }, false);
+  }
+
+  async startDropboxSignIn(name: string): Promise<PendingSignIn> {
+    checkName(name);
+    this.signIn?.cancel();
+    const started = await startDropboxSignIn({ binary: this.binary(), ...(this.options.env ? { env: this.options.env } : {}) });
+    this.signIn = started;
+    return { authUrl: started.authUrl, account: started.token.then((token) => this.connectDropboxToken(name, token)) };
+  }
+
+  async connectOpenDrive(name: string, username: string, password: string): Promise<AccountSummary> {
+    return this.create(name, 'opendrive', { username, password }, true);
+  }
+
+  async test(name: string): Promise<AccountSummary> {
+    checkName(name);
+    return this.withRclone(async (session) => {
+      const settings = (await this.remotes(session))[name];
+      if (!settings || !providers.includes(settings.type as Provider)) throw new KlosetError('NOT_FOUND', `There is no Dropbox or OpenDrive account named "${name}".`);
+      let status: AccountStatus = 'connected';
+      await session.client.call('operations/list', { fs: `${name}:`, remote: '', opt: { dirsOnly: true, noModTime: true, noMimeType: true } }).catch((error: unknown) => {
+        status = statusOf(error);
+      });
+      this.checks.set(name, { status, checkedAt: new Date().toISOString() });
+      return this.summary(name, settings);
+    });
+  }
+
+  async remove(name: string): Promise<boolean> {
+    checkName(name);
+    this.checks.delete(name);
+    return this.withRclone(async (session) => {
+      if (!(await this.remotes(session))[name]) return false;
+      await session.client.call('config/delete', { name });
+      return true;
+    });
+  }
+
+  browse(name: string, folder: string): Promise<RemoteFolder[]> {
+    return this.withRclone(async (session) => {
+      const base = checkFolder(folder);
+      const words = { label: `The account "${name}"`, reconnect: `Reconnect the account "${name}".` };
+      const answer = await session.client.call('operations/list', { fs: `${name}:${base}`, remote: '', opt: { noMimeType: true } }).catch((error: unknown) => {
+        throw klosetErrorOf(error, `listing /${base}`, words);
+      });
+      return listAnswer(answer, `listing ${name}:${base}`)
+        .map((item) => folderOf(base, item))
+        .sort((a, b) => Number(b.isDirectory) - Number(a.isDirectory) || a.name.localeCompare(b.name));
+    });
+  }
+
+  close(): void {
+    this.signIn?.cancel();
+  }
+
+  private binary(): string {
+    return findRclone({ ...(this.options.rclonePath ? { configuredPath: this.options.rclonePath } : {}), env: { ...process.env, ...this.options.env } });
+  }
 
   /**
    * Runs `task` on a short-lived rclone with the app's config: each call sees the file as it is
    * now. Two low-level retries: a status check or a folder listing should answer quickly.
    */
-  async function withRclone<T>(task: (session: RcSession) => Promise<T>): Promise<T> {
-    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const session = await openRcSession({ binary: binary(), configFile, flags: ['--low-level-retries', '2'], ...(options.env ? { env: options.env } : {}) });
+  private async withRclone<T>(task: (session: RcSession) => Promise<T>): Promise<T> {
+    fs.mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
+    const session = await openRcSession({ binary: this.binary(), configFile: this.configFile, flags: ['--low-level-retries', '2'], ...(this.options.env ? { env: this.options.env } : {}) });
     try {
       return await task(session);
     } finally {
@@ -93,76 +173,27 @@ export function openAccounts(options: AccountsOptions): Accounts {
     }
   }
 
-  async function remotes(session: RcSession): Promise<Record<string, Record<string, unknown>>> {
-    return (await session.client.call('config/dump')) as Record<string, Record<string, unknown>>;
+  private async remotes(session: RcSession): Promise<Record<string, RemoteSettings>> {
+    return (await session.client.call('config/dump')) as Record<string, RemoteSettings>;
   }
 
-  function summary(name: string, settings: Readonly<Record<string, unknown>>): AccountSummary {
-    const check = checks.get(name);
+  private summary(name: string, settings: RemoteSettings): AccountSummary {
+    const check = this.checks.get(name);
     const provider = settings.type as Provider;
     const user = provider === 'opendrive' && typeof settings.username === 'string' ? settings.username : null;
     return { name, provider, status: check?.status ?? 'unknown', user, checkedAt: check?.checkedAt ?? null };
   }
 
-  async function test(name: string): Promise<AccountSummary> {
+  /** Saves the remote (replacing one of the same name: a reconnection), then checks it. */
+  private async create(name: string, type: Provider, parameters: Record<string, string>, obscure: boolean): Promise<AccountSummary> {
     checkName(name);
-    return withRclone(async (session) => {
-      const settings = (await remotes(session))[name];
-      if (!settings || !providers.includes(settings.type as Provider)) throw new KlosetError('NOT_FOUND', `There is no Dropbox or OpenDrive account named "${name}".`);
-      let status: AccountStatus = 'connected';
-      await session.client.call('operations/list', { fs: `${name}:`, remote: '', opt: { dirsOnly: true, noModTime: true, noMimeType: true } }).catch((error: unknown) => {
-        status = statusOf(error);
-      });
-      checks.set(name, { status, checkedAt: new Date().toISOString() });
-      return summary(name, settings);
-    });
+    await this.withRclone((session) => session.client.call('config/create', { name, type, parameters, opt: { nonInteractive: true, obscure } }));
+    fs.chmodSync(this.configFile, 0o600);
+    return this.test(name);
   }
+}
 
-  async function create(name: string, type: Provider, parameters: Record<string, string>, obscure: boolean): Promise<AccountSummary> {
-    checkName(name);
-    await withRclone((session) => session.client.call('config/create', { name, type, parameters, opt: { nonInteractive: true, obscure } }));
-    fs.chmodSync(configFile, 0o600);
-    return test(name);
-  }
-
-  return {
-    list: () =>
-      withRclone(async (session) =>
-        Object.entries(await remotes(session))
-          .filter(([, settings]) => providers.includes(settings.type as Provider))
-          .map(([name, settings]) => summary(name, settings))
-          .sort((a, b) => a.name.localeCompare(b.name)),
-      ),
-    connectDropboxToken: async (name, token) => create(name, 'dropbox', { token: checkToken(token) }, false),
-    startDropboxSignIn: async (name) => {
-      checkName(name);
-      signIn?.cancel();
-      const started = await startDropboxSignIn({ binary: binary(), ...(options.env ? { env: options.env } : {}) });
-      signIn = started;
-      return { authUrl: started.authUrl, account: started.token.then((token) => create(name, 'dropbox', { token: checkToken(token) }, false)) };
-    },
-    connectOpenDrive: async (name, username, password) => create(name, 'opendrive', { username, password }, true),
-    test,
-    remove: async (name) => {
-      checkName(name);
-      checks.delete(name);
-      return withRclone(async (session) => {
-        if (!(await remotes(session))[name]) return false;
-        await session.client.call('config/delete', { name });
-        return true;
-      });
-    },
-    browse: (name, folder) =>
-      withRclone(async (session) => {
-        const base = checkFolder(folder);
-        const words = { label: `The account "${name}"`, reconnect: `Reconnect the account "${name}".` };
-        const answer = await session.client.call('operations/list', { fs: `${name}:${base}`, remote: '', opt: { noMimeType: true } }).catch((error: unknown) => {
-          throw klosetErrorOf(error, `listing /${base}`, words);
-        });
-        return listAnswer(answer, `listing ${name}:${base}`)
-          .map((item) => ({ name: item.name, path: base ? `${base}/${item.name}` : item.name, isDirectory: item.isDir, size: item.isDir ? 0 : item.size, mtime: item.mtimeNs ? new Date(Number(item.mtimeNs / 1_000_000n)).toISOString() : null }))
-          .sort((a, b) => Number(b.isDirectory) - Number(a.isDirectory) || a.name.localeCompare(b.name));
-      }),
-    close: () => signIn?.cancel(),
-  };
+/** The cloud accounts kept as named remotes in the app's rclone config (mode 0600). */
+export function openAccounts(options: AccountsOptions): Accounts {
+  return new RcloneAccounts(options);
 }

@@ -26,7 +26,7 @@ const pasteStart = 'Paste the following into your remote machine --->';
 const pasteEnd = '<---End paste';
 
 /** The token JSON between rclone's paste markers, or null while it has not printed it all. */
-export function tokenFromOutput(output: string): string | null {
+function tokenFromOutput(output: string): string | null {
   const start = output.indexOf(pasteStart);
   const end = output.indexOf(pasteEnd, start);
   if (start < 0 || end < 0) return null;

@@ -5,4 +5,3 @@
  * Uses the engine only through main/kloset/index.ts; knows nothing of the API that calls it.
  */
 export { openAccounts, type Accounts, type AccountsOptions, type PendingSignIn } from './accounts';
-export { tokenFromOutput } from './dropbox-sign-in';

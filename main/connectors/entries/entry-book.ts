@@ -17,7 +17,7 @@ export interface ConnectorEntry {
 }
 
 /** Entry names: as account names in the API (letters, digits, ".", "_", "-"; up to 64). */
-export const entryNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const entryNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const optionKeyPattern = /^[a-z][a-z0-9_]*$/;
 
 const storedEntrySchema = z.object({ location: z.string().min(1).max(4096), options: z.record(z.string(), z.string()) });
@@ -32,7 +32,7 @@ type BookFile = z.infer<typeof bookSchema>;
 const roleWords: Readonly<Record<EntryRole, string>> = { source: 'source', destination: 'destination', store: 'store' };
 
 /** Refuses a name or options that could not be stored or passed on to a connector. */
-export function checkEntry(name: string, options: Readonly<Record<string, string>>): void {
+function checkEntry(name: string, options: Readonly<Record<string, string>>): void {
   if (!entryNamePattern.test(name)) throw new KlosetError('BAD_INPUT', `"${name}" cannot name an entry: use letters, digits, ".", "_" or "-" (up to 64), starting with a letter or digit.`);
   for (const [key, value] of Object.entries(options)) {
     if (!optionKeyPattern.test(key) || key === 'location') throw new KlosetError('BAD_INPUT', `"${key}" is not an option name: lowercase letters, digits and "_", and not "location".`);

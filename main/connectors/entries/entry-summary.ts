@@ -4,15 +4,15 @@ import { accountType } from './locations';
 
 /** Option names whose values are secrets: never shown, never sent over the API. */
 const secretKeyPattern = /token|pass|secret|key|credential|cookie|auth/i;
-export const maskedValue = '********';
+const maskedValue = '********';
 
 /** The options with every secret replaced by asterisks. */
-export function maskSecrets(options: Readonly<Record<string, string>>): Record<string, string> {
+function maskSecrets(options: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, secretKeyPattern.test(key) ? maskedValue : value]));
 }
 
 /** What kind of place an entry names: a local folder, Dropbox, OpenDrive, another rclone remote, or a plugin's. */
-export function entryKind(entry: Pick<ConnectorEntry, 'location' | 'options'>, dataDir: string): EntrySummary['kind'] {
+function entryKind(entry: Pick<ConnectorEntry, 'location' | 'options'>, dataDir: string): EntrySummary['kind'] {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(entry.location)?.[1]?.toLowerCase();
   if (!scheme || scheme === 'fs') return 'local';
   if (scheme !== 'rclone') return 'plugin';

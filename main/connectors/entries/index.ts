@@ -4,8 +4,7 @@
  * app's data folder. Uses the engine only through main/kloset/index.ts; knows nothing of the API
  * or the command line that call it.
  */
-export { entryRoles, entryNamePattern, EntryBook, type ConnectorEntry, type EntryRole } from './entry-book';
+export { entryRoles, type ConnectorEntry, type EntryRole } from './entry-book';
 export { openEntries, type Entries } from './entries';
-export { resolveLocation, accountType, type LocationContext, type ResolvedLocation } from './locations';
-export { maskSecrets, maskedValue, summarizeEntry } from './entry-summary';
+export type { ResolvedLocation } from './locations';
 export { importRcloneRemote, type RcloneImportOptions } from './rclone-import';

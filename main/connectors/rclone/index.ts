@@ -6,12 +6,11 @@
  */
 export { rclonePluginCommand, type RclonePluginOptions } from './plugin-command';
 export { appRcloneConfigFile } from './remote-connection';
-export { bundledRcloneFolders, findRclone, minimumRcloneVersion, rcloneInstallAdvice, type FindRcloneOptions } from './rclone-binary';
+export { findRclone } from './rclone-binary';
 export { openRcSession, type RcSession } from './rc-session';
-export { RcError, type RcAnswer, type RcClient, type RcParams } from './rc-client';
-export { failureKind, klosetErrorOf, type FailureKind, type ProviderWords } from './rc-errors';
-export { runRcloneCommand, type RcloneRun } from './rclone-command';
+export { RcError } from './rc-client';
+export { failureKind, klosetErrorOf } from './rc-errors';
+export { runRcloneCommand } from './rclone-command';
 export { rcloneEnvironment } from './daemon-process';
 export { listAnswer, type RemoteItem } from './remote-items';
 export { remoteTypeIn } from './remote-spec';
-export { callsPerSecondKey } from './provider-profiles';

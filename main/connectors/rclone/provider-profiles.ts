@@ -50,7 +50,7 @@ const profiles: Readonly<Record<string, (settings: Readonly<Record<string, strin
 };
 
 /** The entry option that changes the pacing of API calls ("0": none), for accounts with other limits. */
-export const callsPerSecondKey = 'kloset_tpslimit';
+const callsPerSecondKey = 'kloset_tpslimit';
 
 /** The pacing flags of rclone: the entry's own figure, else the provider's. */
 export function pacingFlags(profile: ProviderProfile, config: Readonly<Record<string, string>>): string[] {

@@ -55,3 +55,30 @@ export function rawClient(client: Client): RawClient {
     },
   };
 }
+
+/** One record to export, with the content of a regular file. */
+export interface ExportItem {
+  readonly record: object;
+  readonly content?: Buffer;
+}
+
+/**
+ * Runs one `Export` stream by the protocol's framing (a record, then a file's content in chunks
+ * of at most 1 MiB and an empty chunk to end it) and returns each result as "pathname error".
+ */
+export async function exportItems(raw: RawClient, items: readonly ExportItem[]): Promise<string[]> {
+  const call = raw.bidi('plakar.exporter.Exporter', 'Export');
+  for (const item of items) {
+    call.write({ record: item.record });
+    if (!item.content) continue;
+    for (let offset = 0; offset < item.content.length; offset += 1024 * 1024) call.write({ chunk: item.content.subarray(offset, offset + 1024 * 1024) });
+    call.write({ chunk: Buffer.alloc(0) });
+  }
+  call.end();
+  const results: string[] = [];
+  for await (const response of call as AsyncIterable<Message>) {
+    const result = response.result as { header: { pathname: string }; error?: string };
+    results.push(`${result.header.pathname} ${result.error ?? ''}`.trim());
+  }
+  return results;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KlosetError } from '../../kloset/index';
 
 /** The oldest rclone whose rc API and backends this connector was built and tested against. */
-export const minimumRcloneVersion = { major: 1, minor: 60 } as const;
+const minimumRcloneVersion = { major: 1, minor: 60 } as const;
 
 export interface FindRcloneOptions {
   /** A path chosen by the user (Settings, or an option): used as is, never searched. */
@@ -30,7 +30,7 @@ function resourceFolderName(platform: NodeJS.Platform, arch: string): string {
  * `resources/rclone/<os>-<arch>/` of the source tree, found from this module or from the bundle in
  * dist/main/.
  */
-export function bundledRcloneFolders(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string[] {
+function bundledRcloneFolders(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string[] {
   const folders: string[] = [];
   const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   if (resourcesPath) folders.push(path.join(resourcesPath, 'rclone'));

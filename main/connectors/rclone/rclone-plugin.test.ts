@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../../kloset/testing/trees';
 import type { PluginProcess } from '../grpc/index';
-import { rawClient, type Message } from './raw-protocol-client';
+import { exportItems, rawClient, type Message } from './raw-protocol-client';
 import { startRclonePlugin } from './test-support';
 
 const MiB = 1024 * 1024;
@@ -14,17 +14,16 @@ const dirBit = 2 ** 31;
 const options = { hostname: 'raw', os: 'linux', arch: 'amd64', cwd: '/', maxconcurrency: 2, excludes: [], noxattr: true };
 
 let plugin: PluginProcess | null = null;
-const folders: string[] = [];
 
 afterEach(async () => {
   await plugin?.close();
   plugin = null;
-  folders.splice(0).forEach((folder) => fs.rmSync(folder, { recursive: true, force: true }));
 });
 
+/** A folder removed when the test ends. */
 function tempFolder(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kloset-rclone-raw-'));
-  folders.push(folder);
+  const folder = tempDir('rclone-raw');
+  onTestFinished(() => fs.rmSync(folder, { recursive: true, force: true }));
   return folder;
 }
 
@@ -96,22 +95,11 @@ describe('the rclone plugin, used by a client written from the protocol facts al
     plugin = await startRclonePlugin();
     const raw = rawClient(plugin.client);
     expect(await raw.unary('plakar.exporter.Exporter', 'Init', { options, proto: 'rclone', config: { location: `rclone://${target}`, rclone_type: 'local' } })).toMatchObject({ root: target });
-    const call = raw.bidi('plakar.exporter.Exporter', 'Export');
     const modTime = { seconds: 1_600_000_000, nanos: 0 };
     const directory = { pathname: `${target}/out`, fileInfo: { name: 'out', mode: dirBit + 0o755, mod_time: modTime } };
-    call.write({ record: directory });
-    call.write({ record: { pathname: `${target}/out/file.bin`, hasReader: true, fileInfo: { name: 'file.bin', size: content.length, mode: 0o640, mod_time: modTime } } });
-    call.write({ chunk: content.subarray(0, MiB) });
-    call.write({ chunk: content.subarray(MiB) });
-    call.write({ chunk: Buffer.alloc(0) });
-    call.write({ record: directory });
-    call.end();
-    const results: string[] = [];
-    for await (const response of call as AsyncIterable<Message>) {
-      const result = response.result as { header: { pathname: string }; error?: string };
-      results.push(`${result.header.pathname.slice(target.length)} ${result.error ?? ''}`.trim());
-    }
-    expect(results).toEqual(['/out', '/out/file.bin', '/out']);
+    const file = { pathname: `${target}/out/file.bin`, hasReader: true, fileInfo: { name: 'file.bin', size: content.length, mode: 0o640, mod_time: modTime } };
+    const results = await exportItems(raw, [{ record: directory }, { record: file, content }, { record: directory }]);
+    expect(results).toEqual([`${target}/out`, `${target}/out/file.bin`, `${target}/out`]);
     expect(fs.readFileSync(path.join(target, 'out', 'file.bin')).equals(content)).toBe(true);
     expect(fs.statSync(path.join(target, 'out', 'file.bin')).mtimeMs).toBe(1_600_000_000_000);
     await raw.unary('plakar.exporter.Exporter', 'Close', {});

@@ -16,7 +16,7 @@ export function appRcloneConfigFile(dataDir: string): string {
 }
 
 /** The app's rclone config as a plugin finds it: `KLOSET_RCLONE_CONFIG`, else the data folder's. */
-export function pluginRcloneConfigFile(env: NodeJS.ProcessEnv = process.env): string {
+function pluginRcloneConfigFile(env: NodeJS.ProcessEnv = process.env): string {
   return env.KLOSET_RCLONE_CONFIG ?? appRcloneConfigFile(defaultDataDir(env));
 }
 

@@ -24,7 +24,7 @@ const listSchema = z.object({ list: z.array(itemSchema).nullable().optional() })
 const statSchema = z.object({ item: itemSchema.nullable().optional() });
 
 /** Nanoseconds of an RFC 3339 time with up to nine fractional digits (Date keeps only milliseconds). */
-export function nsFromRfc3339(text: string | undefined): bigint {
+function nsFromRfc3339(text: string | undefined): bigint {
   if (!text) return 0n;
   const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(text);
   const seconds = Date.parse(match ? `${match[1] ?? ''}${match[3] ?? ''}` : text);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { KlosetError } from '../../kloset/index';
 
 /** The remote name under which an inline entry's settings are written to its private config. */
-export const inlineRemoteName = 'entry';
+const inlineRemoteName = 'entry';
 const settingPrefix = 'rclone_';
 
 /**

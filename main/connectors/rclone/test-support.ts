@@ -30,7 +30,7 @@ async function buildPlugin(): Promise<string> {
 }
 
 /** The bundled plugin program of this test process. */
-export function testPluginBundle(): Promise<string> {
+function testPluginBundle(): Promise<string> {
   bundled ??= buildPlugin();
   return bundled;
 }
