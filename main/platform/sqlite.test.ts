@@ -21,6 +21,7 @@ describe('openDatabase', () => {
     const first = openDatabase(file, { migrations: [v1] });
     first.prepare('INSERT INTO items (name) VALUES (?)').run('a');
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
+    if (process.platform !== 'win32') for (const name of [file, `${file}-wal`]) expect(fs.statSync(name).mode & 0o777, name).toBe(0o600);
     first.close();
     const second = openDatabase(file, { migrations: [v1, v2] });
     expect(second.pragma('user_version', { simple: true })).toBe(2);

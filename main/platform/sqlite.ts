@@ -18,12 +18,17 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Opens (creating it if needed) a SQLite database in WAL mode and brings its schema up to date.
+ * Opens (creating it if needed, readable by its owner only) a SQLite database in WAL mode and
+ * brings its schema up to date.
  * A database written by a newer version of the app (a higher `user_version`) is refused rather
  * than misread.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): SqliteDatabase {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:' && !options.readonly) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Created 0600 before SQLite opens it: its journal files take the database file's mode.
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+  }
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
     db.pragma('journal_mode = WAL');
