@@ -21,7 +21,7 @@ let dav: WebdavFaultServer;
 
 beforeAll(async () => {
   work = tempDir('faulty-webdav');
-  dav = await startWebdavFaultServer({ faults: { seed: 2024, probabilities: { 'too-many-requests': 0.15, unavailable: 0.15, 'cut-body': 0.1 } } });
+  dav = await startWebdavFaultServer({ faults: { seed: 2024 } });
 });
 
 afterAll(async () => {
@@ -52,6 +52,7 @@ it('backs up into a store on a faulty WebDAV server and restores from it, leavin
   const remote = ['rclone_type=webdav', `rclone_url=${dav.url}`, 'rclone_vendor=other'];
   await kloset('store', 'add', 'dav', 'rclone://store', ...remote);
   await kloset('at', '@dav', 'create');
+  dav.faults.configure({ probabilities: { 'too-many-requests': 0.15, unavailable: 0.15, 'cut-body': 0.1 } });
   await kloset('at', '@dav', 'backup', 'source');
   await kloset('at', '@dav', 'restore', 'latest', '--to', 'restored');
 
