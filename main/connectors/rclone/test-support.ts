@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,25 +8,42 @@ import { openGrpcExporter, openGrpcImporter, openGrpcStore, startPlugin, type Co
 import { rclonePluginCommand } from './plugin-command';
 
 /*
- * For tests: the real rclone connector program, bundled from the sources once per test process
- * (as the build does; a bundle starts in half the time tsx needs, and every conformance test
- * starts a plugin), run the way the app's registry runs it, with an environment (the cloud fakes'
- * proxy and CA) and its own data folder.
+ * For tests: the real rclone connector program, bundled from the sources (as the build does; a
+ * bundle starts in half the time tsx needs, and every conformance test starts a plugin), run the
+ * way the app's registry runs it, with an environment (the cloud fakes' proxy and CA) and its own
+ * data folder.
  */
 
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+const bundlesFolder = path.join(repositoryRoot, 'node_modules', '.cache', 'kloset-test-rclone');
+const staleBundleMs = 3_600_000;
 let bundled: Promise<string> | null = null;
 
-/** Builds plugin-main.ts into a private folder under node_modules/.cache (so that its packages resolve), with the .proto files beside it. */
+/**
+ * Builds plugin-main.ts with the .proto files beside it, under node_modules/.cache (so that its
+ * packages resolve), in a folder named by the bundle's hash: test processes share one build, a
+ * folder is complete once renamed into place, and builds of older sources are removed after an hour.
+ */
 async function buildPlugin(): Promise<string> {
-  const cache = path.join(repositoryRoot, 'node_modules', '.cache');
-  fs.mkdirSync(cache, { recursive: true });
-  const folder = fs.mkdtempSync(path.join(cache, 'kloset-test-rclone-'));
-  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  const built = await build({ entryPoints: [path.join(import.meta.dirname, 'plugin-main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, outfile: 'rclone-plugin.js', logLevel: 'warning' });
+  const code = built.outputFiles[0]?.contents ?? new Uint8Array();
+  const folder = path.join(bundlesFolder, crypto.createHash('sha256').update(code).digest('hex').slice(0, 16));
   const outfile = path.join(folder, 'rclone-plugin.js');
-  await build({ entryPoints: [path.join(import.meta.dirname, 'plugin-main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  if (fs.existsSync(outfile)) return outfile;
+  fs.mkdirSync(bundlesFolder, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(bundlesFolder, 'staging-'));
+  fs.writeFileSync(path.join(staging, 'rclone-plugin.js'), code);
   const protocol = path.join(import.meta.dirname, '..', 'protocol');
-  for (const file of fs.readdirSync(protocol).filter((name) => name.endsWith('.proto'))) fs.copyFileSync(path.join(protocol, file), path.join(folder, file));
+  for (const file of fs.readdirSync(protocol).filter((name) => name.endsWith('.proto'))) fs.copyFileSync(path.join(protocol, file), path.join(staging, file));
+  try {
+    fs.renameSync(staging, folder);
+  } catch {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  for (const name of fs.readdirSync(bundlesFolder)) {
+    const other = path.join(bundlesFolder, name);
+    if (other !== folder && Date.now() - fs.statSync(other).mtimeMs > staleBundleMs) fs.rmSync(other, { recursive: true, force: true });
+  }
   return outfile;
 }
 
