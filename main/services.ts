@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Runtime } from '../shared/api/app';
+import { createAccountHandlers } from './api/account-handlers';
 import { createAppHandlers } from './api/app-handlers';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch';
 import { DownloadTickets } from './api/downloads';
@@ -9,7 +10,6 @@ import { createEventBus, type EventBus } from './api/events';
 import { createJobHandlers } from './api/job-handlers';
 import { listLocalFolder } from './api/local-files';
 import { createMaintenanceHandlers } from './api/maintenance-handlers';
-import { createPendingHandlers } from './api/pending-handlers';
 import { createPlanHandlers } from './api/plan-handlers';
 import { createPlanLauncher } from './api/plan-runner';
 import { exportSettingsDocument, importSettingsDocument } from './api/settings-transfer';
@@ -17,6 +17,7 @@ import { createShellHandlers, type ShellAdapter } from './api/shell-handlers';
 import { createSnapshotHandlers } from './api/snapshot-handlers';
 import { createStoreHandlers } from './api/store-handlers';
 import { createTransferHandlers, type TransferHandlerDeps } from './api/transfer-handlers';
+import { HostConnectors } from './connectors/host-connectors';
 import { JobHistory } from './jobs/job-history';
 import { JobRegistry } from './jobs/job-registry';
 import { createLogger, SecretRedactor, type Logger } from './platform/logger';
@@ -44,6 +45,8 @@ export interface ServicesConfig {
    * or 60 (0 in tests, so that a schedule due now runs now).
    */
   readonly maxStartDelaySeconds?: number;
+  /** Added to the environment of connector plugins and rclone (a proxy, a CA file); tests use it. */
+  readonly connectorEnv?: Readonly<Record<string, string>>;
   /** The Electron shell's folder picker and file manager; none elsewhere. */
   readonly shell?: ShellAdapter;
 }
@@ -54,6 +57,7 @@ export interface Services {
   readonly redactor: SecretRedactor;
   readonly events: EventBus;
   readonly settings: SettingsStore;
+  readonly connectors: HostConnectors;
   readonly jobs: JobRegistry;
   readonly stores: StoreManager;
   readonly scheduler: Scheduler;
@@ -81,7 +85,8 @@ export function createServices(config: ServicesConfig): Services {
   const jobHistory = JobHistory.open(path.join(config.dataDir, 'jobs.sqlite'), () => new Date());
   const jobs = new JobRegistry({ history: jobHistory, log, describeError, redact: (text) => redactor.redact(text) });
   jobs.onEvent((event) => events.emit(`jobs.${event.type}`, event.job));
-  const locations: Locations = createLocations();
+  const connectors = new HostConnectors({ dataDir: config.dataDir, env: { ...processEnv(), ...config.connectorEnv }, log: log.child({ area: 'connectors' }), settings: () => settings.get() });
+  const locations: Locations = createLocations(connectors);
   const stores = new StoreManager({
     dataDir: config.dataDir,
     list: StoreList.open(config.dataDir, log),
@@ -104,10 +109,10 @@ export function createServices(config: ServicesConfig): Services {
   });
   scheduler.onEvent(() => events.emit('plans.changed', { plans: scheduler.listPlans(), isPausedAll: scheduler.isPausedAll() }));
   const handlers: Handlers = {
-    ...createAppHandlers({ runtime: config.runtime, appVersion, electronVersion: config.electronVersion ?? null, dataDir: config.dataDir, settings, events }),
-    'app.exportSettings': () => ({ document: exportSettingsDocument({ settings, scheduler, stores, log }) }),
+    ...createAppHandlers({ runtime: config.runtime, appVersion, electronVersion: config.electronVersion ?? null, dataDir: config.dataDir, settings, events, rclone: () => connectors.rclone() }),
+    'app.exportSettings': () => ({ document: exportSettingsDocument({ settings, scheduler, stores, entries: connectors.entries, log }) }),
     'app.importSettings': async (params) => {
-      const imported = await importSettingsDocument(params.document, { settings, scheduler, stores, log });
+      const imported = await importSettingsDocument(params.document, { settings, scheduler, stores, entries: connectors.entries, log });
       events.emit('settings.changed', settings.get());
       return { imported };
     },
@@ -119,7 +124,7 @@ export function createServices(config: ServicesConfig): Services {
     ...createPlanHandlers(scheduler),
     'localFiles.list': (params) => listLocalFolder(params.path, params.directoriesOnly),
     ...createShellHandlers(config.shell ?? null, config.dataDir),
-    ...createPendingHandlers(),
+    ...createAccountHandlers({ connectors, events, log }),
   };
   scheduler.start();
   void stores.openRemembered();
@@ -129,6 +134,7 @@ export function createServices(config: ServicesConfig): Services {
     redactor,
     events,
     settings,
+    connectors,
     jobs,
     stores,
     scheduler,
@@ -136,12 +142,18 @@ export function createServices(config: ServicesConfig): Services {
     dispatch: createDispatch(handlers, log, mapError, (secret) => redactor.registerSecret(secret)),
     async close() {
       scheduler.stop();
+      connectors.close();
       await jobs.shutdown();
       await stores.closeAll();
       planRepository.close();
       jobHistory.close();
     },
   };
+}
+
+/** This process's environment as plugin processes get it (PATH, proxies, a CA file). */
+function processEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((pair): pair is [string, string] => pair[1] !== undefined));
 }
 
 function scheduleSpreadFromEnv(env: NodeJS.ProcessEnv): number {

@@ -1,4 +1,4 @@
-import type { AppInfo, Runtime } from '../../shared/api/app';
+import type { AppInfo, RcloneStatus, Runtime } from '../../shared/api/app';
 import type { Handlers } from './dispatch';
 import type { EventBus } from './events';
 import type { SettingsStore } from '../settings/settings-store';
@@ -10,10 +10,12 @@ export interface AppHandlerDeps {
   readonly dataDir: string;
   readonly settings: SettingsStore;
   readonly events: EventBus;
+  /** The rclone that connectors would run now (it follows the rclone path in Settings). */
+  readonly rclone: () => Promise<RcloneStatus>;
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set'> {
-  const info: AppInfo = {
+  const info: Omit<AppInfo, 'rclone'> = {
     name: 'Kloset Desktop',
     version: deps.appVersion,
     runtime: deps.runtime,
@@ -24,7 +26,7 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.inf
     dataDir: deps.dataDir,
   };
   return {
-    'app.info': () => info,
+    'app.info': async () => ({ ...info, rclone: await deps.rclone() }),
     'settings.get': () => deps.settings.get(),
     'settings.set': async (patch) => {
       const next = await deps.settings.update(patch);

@@ -3,7 +3,6 @@ import { ApiError } from '../../shared/api-errors';
 import { createLogger } from '../platform/logger';
 import { createAppHandlers } from './app-handlers';
 import { createDispatch, type Handlers } from './dispatch';
-import { createPendingHandlers } from './pending-handlers';
 import { createTestServices } from './test-dispatch';
 
 const direct = { transport: 'direct' } as const;
@@ -19,8 +18,9 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
     dataDir: services.dataDir,
     settings: services.settings,
     events: services.events,
+    rclone: async () => ({ path: null, version: null, problem: 'not asked in these tests' }),
   });
-  return { ...base, ...createPendingHandlers(), ...overrides } as Handlers;
+  return { ...base, ...overrides } as Handlers;
 }
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { ApiError } from '../../shared/api-errors';
 import { planCreateSchema } from '../../shared/types/plans';
 import { settingsSchema } from '../../shared/types/settings';
+import { maskedValue, type Entries } from '../connectors/entries/index';
 import type { Logger } from '../platform/logger';
 import type { Scheduler } from '../scheduler';
 import type { SettingsStore } from '../settings/settings-store';
 import type { StoreManager } from '../stores/store-manager';
+
+const entrySchema = z.object({ name: z.string().min(1), location: z.string().min(1), options: z.record(z.string(), z.string()).default({}) });
 
 const documentSchema = z.object({
   kind: z.literal('kloset-desktop-settings'),
@@ -14,23 +17,29 @@ const documentSchema = z.object({
   settings: settingsSchema.partial(),
   stores: z.array(z.object({ name: z.string().min(1), location: z.string().min(1) })).default([]),
   plans: z.array(planCreateSchema).default([]),
+  sources: z.array(entrySchema).default([]),
+  destinations: z.array(entrySchema).default([]),
 });
 
 export interface SettingsTransferDeps {
   readonly settings: SettingsStore;
   readonly scheduler: Scheduler;
   readonly stores: StoreManager;
+  readonly entries: Entries;
   readonly log: Logger;
 }
 
 /**
- * The app's settings, stores (name and location) and plans as one JSON document. Nothing secret
- * is in it: stores must be opened again with their passphrase after an import.
+ * The app's settings, stores (name and location), plans, and named sources and destinations as
+ * one JSON document. Nothing secret is in it: stores must be opened again with their passphrase
+ * after an import, accounts connected again, and secret options of entries entered again.
  */
-export function exportSettingsDocument({ settings, scheduler, stores }: SettingsTransferDeps): string {
+export function exportSettingsDocument({ settings, scheduler, stores, entries }: SettingsTransferDeps): string {
   const plans = scheduler.listPlans().map(({ id: _id, createdAt: _created, updatedAt: _updated, status: _status, ...plan }) => plan);
   const known = stores.summaries().map((store) => ({ name: store.name, location: store.location }));
-  return JSON.stringify({ kind: 'kloset-desktop-settings', version: 1, exportedAt: new Date().toISOString(), settings: settings.get(), stores: known, plans }, null, 2);
+  const named = (role: 'source' | 'destination') => entries.list(role).map(({ name, location, options }) => ({ name, location, options }));
+  const document = { kind: 'kloset-desktop-settings', version: 1, exportedAt: new Date().toISOString(), settings: settings.get(), stores: known, plans, sources: named('source'), destinations: named('destination') };
+  return JSON.stringify(document, null, 2);
 }
 
 export async function importSettingsDocument(text: string, deps: SettingsTransferDeps): Promise<{ settings: boolean; plans: number; stores: number; entries: number }> {
@@ -61,5 +70,20 @@ export async function importSettingsDocument(text: string, deps: SettingsTransfe
     deps.scheduler.createPlan(plan);
     plans++;
   }
-  return { settings: true, plans, stores, entries: 0 };
+  let entries = 0;
+  for (const [role, list] of [['source', parsed.data.sources], ['destination', parsed.data.destinations]] as const) {
+    const existing = new Set(deps.entries.list(role).map((entry) => entry.name));
+    for (const entry of list) {
+      if (existing.has(entry.name)) continue;
+      // Secret options are exported masked: they are left out, to be entered again.
+      const options = Object.fromEntries(Object.entries(entry.options).filter(([, value]) => value !== maskedValue));
+      try {
+        await deps.entries.add(role, entry.name, entry.location, options);
+        entries++;
+      } catch (error) {
+        deps.log.warn(`an imported ${role} could not be added; it was left out`, { name: entry.name, reason: (error as Error).message });
+      }
+    }
+  }
+  return { settings: true, plans, stores, entries };
 }

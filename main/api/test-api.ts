@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Envelope } from '../../shared/api-errors';
 import type { EventName, MethodName, Params, Result } from '../../shared/api';
 import type { JobSummary } from '../../shared/types/jobs';
+import type { ServicesConfig } from '../services';
 import { createTestServices } from './test-dispatch';
 
 /** The API as a test drives it: typed calls through `dispatch`, and the events it sends. */
@@ -20,8 +21,8 @@ export interface TestApi {
   cleanup(): Promise<void>;
 }
 
-export function createTestApi(): TestApi {
-  const services = createTestServices();
+export function createTestApi(config: Partial<ServicesConfig> = {}): TestApi {
+  const services = createTestServices(config);
   const events: Array<{ name: EventName; payload: unknown }> = [];
   services.events.subscribe((name, payload) => events.push({ name, payload }));
   const scratch = fs.mkdtempSync(path.join(services.dataDir, '..', 'kloset-api-scratch-'));

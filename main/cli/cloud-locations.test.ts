@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTree, tempDir, writeTree } from '../kloset/testing/trees';
 import { startCloudFakes, type CloudFakes } from '../connectors/testing/cloud-fakes';
-import type { DbxEntry } from '../connectors/testing/dropbox-store';
+import { fileDigests } from '../connectors/testing/dropbox-store';
 import type { OpenDriveStore } from '../connectors/testing/opendrive-store';
 import { spawnKloset, type SpawnedRun } from './spawn-cli';
 
@@ -25,14 +25,6 @@ async function ok(...args: string[]): Promise<string> {
   const run = await kloset(...args);
   expect(run.code, `kloset ${args.join(' ')}: ${run.stderr}`).toBe(0);
   return run.stdout;
-}
-
-/** Path → sha256 of every file under a Dropbox folder. */
-function dropboxFiles(entry: DbxEntry, prefix = ''): Record<string, string> {
-  if (entry.kind === 'file') return { [prefix]: crypto.createHash('sha256').update(entry.content).digest('hex') };
-  const out: Record<string, string> = {};
-  for (const child of entry.children.values()) Object.assign(out, dropboxFiles(child, prefix ? `${prefix}/${child.name}` : child.name));
-  return out;
 }
 
 /** Path → sha256 of every file under an OpenDrive folder. */
@@ -87,7 +79,7 @@ describe('the kloset command with cloud locations', () => {
     if (typeof photos === 'string') throw new Error(photos);
     const restored = drive.store.findByName('0', 'Restored');
     expect(restored && !('folderId' in restored)).toBe(true);
-    expect(openDriveFiles(drive.store, restored?.id ?? '')).toEqual(dropboxFiles(photos));
+    expect(openDriveFiles(drive.store, restored?.id ?? '')).toEqual(fileDigests(photos));
 
     const again = JSON.parse(await ok('--json', 'at', 'store', 'backup', '@dbx:Photos')) as { stats: { reusedFiles: number; newBytes: number } };
     expect(again.stats).toMatchObject({ reusedFiles: 5, newBytes: 0 });

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { ExcludeMatcher, FsExporter, FsImporter, FsStore } from '../kloset';
 import { openEntries, type Entries } from '../connectors/entries/index';
-import { rclonePluginCommand } from '../connectors/rclone/index';
-import { openConnectorRegistry, type BuiltInConnectors, type ConnectorRegistry } from '../connectors/registry';
+import { openHostRegistry } from '../connectors/host-connectors';
+import type { ConnectorRegistry } from '../connectors/registry';
 import { createLogger } from '../platform/logger';
 import { defaultDataDir, logDir } from '../platform/paths';
 import type { CommandContext } from './command';
@@ -21,13 +20,6 @@ export interface CliConnectors {
   /** Remembers a store, source or destination to close when the command ends. */
   track<T extends Closable>(opened: T): T;
 }
-
-/** The local-folder connectors, for `fs://` locations reached through the registry. */
-const builtIn: BuiltInConnectors = {
-  openStore: async (folder) => new FsStore(folder),
-  openImporter: async (folder, _config, options) => new FsImporter(folder, { excludes: new ExcludeMatcher(options.excludes ?? []) }),
-  openExporter: async (folder, _config, options) => new FsExporter(folder, options.overwrite ?? 'never'),
-};
 
 const opened = new WeakMap<CommandContext, { connectors: CliConnectors; open: Closable[] }>();
 
@@ -49,12 +41,7 @@ export function connectorsOf(context: CommandContext): CliConnectors {
     dataDir,
     entries: openEntries(dataDir),
     registry: () => {
-      registry ??= openConnectorRegistry({
-        builtIn,
-        rclone: rclonePluginCommand({ dataDir, env }),
-        pluginsFolder: path.join(dataDir, 'plugins'),
-        log: createLogger({ file: path.join(logDir(dataDir), 'kloset.log'), stream: null }),
-      });
+      registry ??= openHostRegistry({ dataDir, env, log: createLogger({ file: path.join(logDir(dataDir), 'kloset.log'), stream: null }) });
       return registry;
     },
     track: (item) => {

@@ -36,6 +36,7 @@ export function createSettingsStore(client: ApiClient): StoreApi<SettingsState> 
     async update(patch) {
       try {
         set({ settings: await client.call('settings.set', patch), error: null });
+        if ('rclonePath' in patch) set({ info: await client.call('app.info', {}) });
       } catch (error) {
         set({ error: toUserError(error) });
       }

@@ -89,7 +89,7 @@ export function anAccount(fields: Partial<AccountSummary> = {}): AccountSummary 
   return { name: 'dropbox', provider: 'dropbox', status: 'connected', user: 'ann@example.com', checkedAt: null, ...fields };
 }
 
-export const appInfo: AppInfo = { name: 'Kloset Desktop', version: '9.9.9', runtime: 'headless', os: 'linux', arch: 'x64', nodeVersion: '20', electronVersion: null, dataDir: '/data' };
+export const appInfo: AppInfo = { name: 'Kloset Desktop', version: '9.9.9', runtime: 'headless', os: 'linux', arch: 'x64', nodeVersion: '20', electronVersion: null, dataDir: '/data', rclone: { path: '/usr/bin/rclone', version: 'v1.60.1-DEV', problem: null } };
 
 export const settings: Settings = { ...defaultSettings };
 

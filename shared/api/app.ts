@@ -4,6 +4,15 @@ import { settingsSchema, type Settings } from '../types/settings';
 
 export type Runtime = 'electron' | 'headless' | 'cli';
 
+/** The rclone the app runs for Dropbox and OpenDrive, found as a backup would find it now. */
+export interface RcloneStatus {
+  /** null when no usable rclone was found. */
+  readonly path: string | null;
+  readonly version: string | null;
+  /** What is wrong and how to fix it, when rclone cannot be used. */
+  readonly problem: string | null;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -15,6 +24,7 @@ export interface AppInfo {
   readonly electronVersion: string | null;
   /** Folder that holds the app's catalog, settings, logs and connector entries. */
   readonly dataDir: string;
+  readonly rclone: RcloneStatus;
 }
 
 const noParams = z.object({}).strict();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { KlosetError } from '../../kloset/index';
 import type { EntrySummary } from '../../../shared/types/accounts';
 import { EntryBook, type EntryRole } from './entry-book';
-import { summarizeEntry } from './entry-summary';
+import { entryKind, summarizeEntry } from './entry-summary';
 import { accountType, resolveLocation, splitReference, type ResolvedLocation } from './locations';
 
 /** The named entries of this machine, as the app's handlers and the command line use them. */
@@ -18,6 +18,8 @@ export interface Entries {
   remove(role: EntryRole, name: string): Promise<boolean>;
   /** Where a location written by a user goes (see `resolveLocation`). */
   resolve(text: string, role: EntryRole, cwd: string): ResolvedLocation;
+  /** What kind of place a location is (an entry's, an account's, a folder); `plugin` when it names nothing known. */
+  kindOf(text: string, role: EntryRole): EntrySummary['kind'];
 }
 
 function normalized(dataDir: string, location: string, options: Readonly<Record<string, string>>, cwd: string): { location: string; options: Record<string, string> } {
@@ -41,5 +43,12 @@ export function openEntries(dataDir: string): Entries {
     },
     remove: (role, name) => book.remove(role, name),
     resolve: (text, role, cwd) => resolveLocation(text, role, { book, dataDir, cwd }),
+    kindOf: (text, role) => {
+      try {
+        return entryKind(resolveLocation(text, role, { book, dataDir, cwd: dataDir }), dataDir);
+      } catch {
+        return 'plugin';
+      }
+    },
   };
 }

@@ -4,7 +4,8 @@ import { accountType } from './locations';
 
 /** Option names whose values are secrets: never shown, never sent over the API. */
 const secretKeyPattern = /token|pass|secret|key|credential|cookie|auth/i;
-const maskedValue = '********';
+/** How the API shows a secret option. */
+export const maskedValue = '********';
 
 /** The options with every secret replaced by asterisks. */
 function maskSecrets(options: Readonly<Record<string, string>>): Record<string, string> {
@@ -12,7 +13,7 @@ function maskSecrets(options: Readonly<Record<string, string>>): Record<string, 
 }
 
 /** What kind of place an entry names: a local folder, Dropbox, OpenDrive, another rclone remote, or a plugin's. */
-function entryKind(entry: Pick<ConnectorEntry, 'location' | 'options'>, dataDir: string): EntrySummary['kind'] {
+export function entryKind(entry: Pick<ConnectorEntry, 'location' | 'options'>, dataDir: string): EntrySummary['kind'] {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(entry.location)?.[1]?.toLowerCase();
   if (!scheme || scheme === 'fs') return 'local';
   if (scheme !== 'rclone') return 'plugin';

@@ -6,5 +6,6 @@
  */
 export { entryRoles, type ConnectorEntry, type EntryRole } from './entry-book';
 export { openEntries, type Entries } from './entries';
+export { maskedValue } from './entry-summary';
 export type { ResolvedLocation } from './locations';
 export { importRcloneRemote, type RcloneImportOptions } from './rclone-import';

@@ -10,7 +10,7 @@ export { findRclone } from './rclone-binary';
 export { openRcSession, type RcSession } from './rc-session';
 export { RcError } from './rc-client';
 export { failureKind, klosetErrorOf } from './rc-errors';
-export { runRcloneCommand } from './rclone-command';
+export { rcloneStatus, runRcloneCommand } from './rclone-command';
 export { rcloneEnvironment } from './daemon-process';
 export { listAnswer, type RemoteItem } from './remote-items';
 export { remoteTypeIn } from './remote-spec';

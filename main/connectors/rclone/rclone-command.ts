@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { KlosetError } from '../../kloset/index';
 import { rcloneEnvironment } from './daemon-process';
-import { rcloneInstallAdvice } from './rclone-binary';
+import type { RcloneStatus } from '../../../shared/api/app';
+import { checkRcloneVersion, findRclone, rcloneInstallAdvice, type FindRcloneOptions } from './rclone-binary';
 
 /** What one rclone command printed and how it exited. */
 export interface RcloneRun {
@@ -25,4 +26,19 @@ export function runRcloneCommand(binary: string, args: readonly string[], option
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
   });
+}
+
+/** Which rclone a connector would run now, and its version; the problem instead when none is usable. */
+export async function rcloneStatus(options: FindRcloneOptions = {}): Promise<RcloneStatus> {
+  let binary: string | null = null;
+  try {
+    binary = findRclone(options);
+    const run = await runRcloneCommand(binary, ['version'], { timeoutMs: 15_000 });
+    const version = /^rclone v?(\d+)\.(\d+)\S*/m.exec(run.stdout);
+    if (run.code !== 0 || !version) throw new KlosetError('UNAVAILABLE', `${binary} did not answer as rclone does (rclone version). Choose the rclone program itself. ${rcloneInstallAdvice()}.`);
+    checkRcloneVersion(version[0].slice('rclone '.length), [Number(version[1]), Number(version[2])]);
+    return { path: binary, version: version[0].slice('rclone '.length), problem: null };
+  } catch (error) {
+    return { path: binary, version: null, problem: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { dropboxContentHash } from './dropbox-content-hash';
 
 /** A file as the Dropbox fake keeps it. */
@@ -24,6 +24,14 @@ export interface DbxFolder {
 }
 
 export type DbxEntry = DbxFile | DbxFolder;
+
+/** Path (relative to `entry`) → sha256 of every file under a folder of the fake, for comparisons in tests. */
+export function fileDigests(entry: DbxEntry, prefix = ''): Record<string, string> {
+  if (entry.kind === 'file') return { [prefix]: createHash('sha256').update(entry.content).digest('hex') };
+  const out: Record<string, string> = {};
+  for (const child of entry.children.values()) Object.assign(out, fileDigests(child, prefix ? `${prefix}/${child.name}` : child.name));
+  return out;
+}
 
 /** Why a store operation did not happen, as Dropbox's error tags name it. */
 export type DbxFailure = 'not_found' | 'not_folder' | 'conflict_file' | 'conflict_folder' | 'malformed_path';

@@ -25,6 +25,7 @@ export const settings = {
   runtime: { electron: 'Desktop app', headless: 'Server in a browser', cli: 'Command line' },
   runtimeLine: (runtime: string, os: string, arch: string) => `${runtime} on ${os} (${arch})`,
   dataDir: (dir: string) => `Data folder: ${dir}`,
+  rcloneFound: (version: string, path: string) => `rclone ${version}: ${path}`,
   dataDirHint: 'The catalog, the settings, the logs and the rclone configuration live here. Your stores live where you chose.',
   saveFailed: 'The setting was not saved.',
   transfer: 'Move to another computer',

@@ -65,6 +65,7 @@ export function SettingsPage() {
           <p>{text.version(info.version)}</p>
           <p className="muted">{text.runtimeLine(text.runtime[info.runtime], info.os, info.arch)}</p>
           <p className="path">{text.dataDir(info.dataDir)}</p>
+          {info.rclone.path && info.rclone.version ? <p className="path">{text.rcloneFound(info.rclone.version, info.rclone.path)}</p> : <p className="field-error">{info.rclone.problem}</p>}
           <p className="field-hint">{text.dataDirHint}</p>
         </section>
       )}
