@@ -12,7 +12,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const nodeEntries: Readonly<Record<string, string>> = {
   'main/main': 'main/main.ts',
   'main/headless': 'main/headless.ts',
-  'main/cli': 'main/cli.ts',
   'main/kloset-encoder': 'main/kloset/snapshot/encoder/encoder-worker.ts',
   'main/kloset-restorer': 'main/kloset/snapshot/restorer/restore-worker.ts',
   'main/rclone-plugin': 'main/connectors/rclone/plugin-main.ts',
@@ -33,6 +32,9 @@ async function main(): Promise<void> {
   for (const dir of ['main', 'preload']) fs.rmSync(path.join(root, 'dist', dir), { recursive: true, force: true });
   await Promise.all([
     esbuild({ ...common, entryPoints: nodeEntries, outdir: 'dist', packages: 'external' }),
+    // The command loads its connectors (gRPC, the schema library) only when a location needs them:
+    // they are split into chunks beside it, so that paths taken from import.meta.url stay the same.
+    esbuild({ ...common, entryPoints: { 'main/cli': 'main/cli.ts' }, outdir: 'dist', packages: 'external', splitting: true, chunkNames: 'main/cli-[name]-[hash]' }),
     // A sandboxed preload script must be a single CommonJS file.
     esbuild({ ...common, format: 'cjs', entryPoints: { 'preload/preload': 'preload/preload.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
   ]);

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { openEntries, type Entries } from '../connectors/entries/index';
-import { openHostRegistry } from '../connectors/host-connectors';
+import type { Entries, EntryRole } from '../connectors/entries/index';
+import { plainLocation, type ResolvedLocation } from '../connectors/entries/plain-location';
 import type { ConnectorRegistry } from '../connectors/registry';
 import { createLogger } from '../platform/logger';
 import { defaultDataDir, logDir } from '../platform/paths';
@@ -14,9 +14,15 @@ interface Closable {
 export interface CliConnectors {
   /** The app's data folder: `KLOSET_DATA_DIR` or the platform's default. */
   readonly dataDir: string;
-  readonly entries: Entries;
+  /**
+   * The named entries. They, the registry and the accounts are loaded on first use: a command on
+   * a local folder does not pay for gRPC and the schema library at start-up.
+   */
+  entries(): Promise<Entries>;
+  /** Where a location written by the user goes (see `Entries.resolve`), from the command's folder. */
+  resolve(text: string, role: EntryRole): Promise<ResolvedLocation>;
   /** The connector registry, made on first use (it logs to the app's log file). */
-  registry(): ConnectorRegistry;
+  registry(): Promise<ConnectorRegistry>;
   /** Remembers a store, source or destination to close when the command ends. */
   track<T extends Closable>(opened: T): T;
 }
@@ -36,14 +42,16 @@ export function connectorsOf(context: CommandContext): CliConnectors {
   const env = connectorEnv(context);
   const dataDir = defaultDataDir(env);
   const open: Closable[] = [];
-  let registry: ConnectorRegistry | null = null;
+  let entries: Promise<Entries> | null = null;
+  let registry: Promise<ConnectorRegistry> | null = null;
   const connectors: CliConnectors = {
     dataDir,
-    entries: openEntries(dataDir),
-    registry: () => {
-      registry ??= openHostRegistry({ dataDir, env, log: createLogger({ file: path.join(logDir(dataDir), 'kloset.log'), stream: null }) });
-      return registry;
-    },
+    entries: () => (entries ??= import('../connectors/entries/index').then(({ openEntries }) => openEntries(dataDir))),
+    resolve: async (text, role) => (text.startsWith('@') ? (await connectors.entries()).resolve(text, role, context.io.cwd) : plainLocation(text, context.io.cwd, {}, null)),
+    registry: () =>
+      (registry ??= import('../connectors/host-connectors').then(({ openHostRegistry }) =>
+        openHostRegistry({ dataDir, env, log: createLogger({ file: path.join(logDir(dataDir), 'kloset.log'), stream: null }) }),
+      )),
     track: (item) => {
       open.push(item);
       return item;

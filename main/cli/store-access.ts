@@ -9,9 +9,9 @@ import { engineWorkers, type EngineWorker } from '../platform/engine-workers';
 import { readPassphrase } from './passphrase';
 
 /** Where the store of `kloset at <store>` is: a local folder, `@name[:path]`, or `scheme://…`. */
-export function storeLocationOf(context: CommandContext, location = context.storeLocation): ResolvedLocation {
+export function storeLocationOf(context: CommandContext, location = context.storeLocation): Promise<ResolvedLocation> {
   if (!location) throw new UsageError('Which store? Give it with "kloset at <store> …" or set KLOSET_STORE.');
-  return connectorsOf(context).entries.resolve(location, 'store', context.io.cwd);
+  return connectorsOf(context).resolve(location, 'store');
 }
 
 /**
@@ -19,10 +19,10 @@ export function storeLocationOf(context: CommandContext, location = context.stor
  * registry (a plugin process, closed when the command ends).
  */
 export async function storeAt(context: CommandContext, location = context.storeLocation): Promise<Store> {
-  const where = storeLocationOf(context, location);
+  const where = await storeLocationOf(context, location);
   if (where.localFolder) return isPtarFile(where.localFolder) ? connectorsOf(context).track(await PtarStore.open(where.localFolder)) : new FsStore(where.localFolder);
   const connectors = connectorsOf(context);
-  return connectors.track(await connectors.registry().openStore(where.location, where.options));
+  return connectors.track(await (await connectors.registry()).openStore(where.location, where.options));
 }
 
 export async function openRepository(context: CommandContext): Promise<Repository> {

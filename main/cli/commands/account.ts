@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openAccounts, type Accounts } from '../../connectors/accounts/index';
+import type { Accounts } from '../../connectors/accounts/index';
 import type { AccountSummary } from '../../../shared/types/accounts';
 import type { Command, CommandContext } from '../command';
 import { connectorEnv, connectorsOf } from '../connectors';
@@ -89,6 +89,7 @@ export const accountCommand: Command = {
     'Use an account as @NAME or @NAME:folder wherever a location goes.',
   ],
   async run(context) {
+    const { openAccounts } = await import('../../connectors/accounts/index');
     const accounts = openAccounts({ dataDir: connectorsOf(context).dataDir, env: connectorEnv(context) });
     try {
       return await run(context, accounts);

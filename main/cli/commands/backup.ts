@@ -18,11 +18,11 @@ export const partialBackupExitCode = 3;
  */
 async function openSource(context: CommandContext, where: ResolvedLocation, excludes: ExcludeMatcher): Promise<Importer> {
   if (where.localFolder) {
-    const store = storeLocationOf(context).localFolder;
+    const store = (await storeLocationOf(context)).localFolder;
     return new FsImporter(where.localFolder, { excludes, skipPaths: store ? [store] : [] });
   }
   const connectors = connectorsOf(context);
-  return connectors.track(await connectors.registry().openImporter(where.location, where.options, { excludes: excludes.patterns }));
+  return connectors.track(await (await connectors.registry()).openImporter(where.location, where.options, { excludes: excludes.patterns }));
 }
 
 export const backupCommand: Command = {
@@ -50,7 +50,7 @@ export const backupCommand: Command = {
     const [source, ...extra] = context.positionals;
     if (!source || extra.length) throw new UsageError('Give exactly one path to back up.');
     const excludes = ExcludeMatcher.fromFiles(stringList(context.values.exclude), stringList(context.values['exclude-file']).map((file) => path.resolve(context.io.cwd, file)));
-    const where = connectorsOf(context).entries.resolve(source, 'source', context.io.cwd);
+    const where = await connectorsOf(context).resolve(source, 'source');
     const importer = await openSource(context, where, excludes);
     // The source is walked while the store opens (its key derivation runs in a worker thread).
     const scan = new SourceScan(importer, context.signal);

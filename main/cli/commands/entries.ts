@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importRcloneRemote, type EntryRole } from '../../connectors/entries/index';
+import type { EntryRole } from '../../connectors/entries/index';
 import type { Command, CommandContext } from '../command';
 import { connectorEnv, connectorsOf } from '../connectors';
 import { UsageError } from '../io';
@@ -21,7 +21,7 @@ function describeOptions(options: Readonly<Record<string, string>>): string {
 }
 
 async function saveEntry(context: CommandContext, role: EntryRole, name: string, location: string, options: Readonly<Record<string, string>>): Promise<number> {
-  const entry = await connectorsOf(context).entries.add(role, name, location, options, context.io.cwd);
+  const entry = await (await connectorsOf(context).entries()).add(role, name, location, options, context.io.cwd);
   context.out.line(`Added the ${role} "${entry.name}": ${entry.location}${describeOptions(entry.options)}.`);
   context.out.json(entry);
   return 0;
@@ -33,8 +33,8 @@ function addEntry(context: CommandContext, role: EntryRole, args: readonly strin
   return saveEntry(context, role, name, location, parseOptions(pairs));
 }
 
-function listEntries(context: CommandContext, role: EntryRole): number {
-  const entries = connectorsOf(context).entries.list(role);
+async function listEntries(context: CommandContext, role: EntryRole): Promise<number> {
+  const entries = (await connectorsOf(context).entries()).list(role);
   if (entries.length === 0) context.out.line(`No ${role} entries yet. Add one with "kloset ${role} add NAME LOCATION".`);
   const width = Math.max(0, ...entries.map((entry) => entry.name.length));
   for (const entry of entries) context.out.line(`${entry.name.padEnd(width)}  ${entry.kind.padEnd(9)}  ${entry.location}`);
@@ -42,9 +42,9 @@ function listEntries(context: CommandContext, role: EntryRole): number {
   return 0;
 }
 
-function showEntry(context: CommandContext, role: EntryRole, name: string | undefined): number {
+async function showEntry(context: CommandContext, role: EntryRole, name: string | undefined): Promise<number> {
   if (!name) throw new UsageError(`Which ${role}? kloset ${role} show NAME.`);
-  const entry = connectorsOf(context).entries.list(role).find((candidate) => candidate.name === name);
+  const entry = (await connectorsOf(context).entries()).list(role).find((candidate) => candidate.name === name);
   if (!entry) throw new UsageError(`There is no ${role} named "${name}" (see "kloset ${role} ls").`);
   context.out.line(`${entry.name}: ${entry.location} (${entry.kind})`);
   for (const [key, value] of Object.entries(entry.options)) context.out.line(`  ${key} = ${value}`);
@@ -54,7 +54,7 @@ function showEntry(context: CommandContext, role: EntryRole, name: string | unde
 
 async function removeEntry(context: CommandContext, role: EntryRole, name: string | undefined): Promise<number> {
   if (!name) throw new UsageError(`Which ${role}? kloset ${role} rm NAME.`);
-  if (!(await connectorsOf(context).entries.remove(role, name))) throw new UsageError(`There is no ${role} named "${name}" (see "kloset ${role} ls").`);
+  if (!(await (await connectorsOf(context).entries()).remove(role, name))) throw new UsageError(`There is no ${role} named "${name}" (see "kloset ${role} ls").`);
   context.out.line(`Removed the ${role} "${name}".`);
   context.out.json({ removed: name });
   return 0;
@@ -65,6 +65,7 @@ async function importEntry(context: CommandContext, role: EntryRole, args: reado
   if (typeof remote !== 'string') throw new UsageError(`Name the rclone remote to import: kloset ${role} import --rclone REMOTE [NAME] [key=value…].`);
   const [name, ...pairs] = args;
   const configFile = typeof context.values['rclone-config'] === 'string' ? path.resolve(context.io.cwd, context.values['rclone-config']) : undefined;
+  const { importRcloneRemote } = await import('../../connectors/entries/index');
   const imported = await importRcloneRemote(remote, { env: connectorEnv(context), ...(configFile ? { configFile } : {}) });
   return saveEntry(context, role, name ?? remote, imported.location, { ...imported.options, ...parseOptions(pairs) });
 }

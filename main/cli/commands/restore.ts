@@ -11,7 +11,7 @@ import { openRepository, threadOptions } from '../store-access';
 async function openDestination(context: CommandContext, where: ResolvedLocation, overwrite: OverwritePolicy): Promise<Exporter> {
   if (where.localFolder) return new FsExporter(where.localFolder, overwrite);
   const connectors = connectorsOf(context);
-  return connectors.track(await connectors.registry().openExporter(where.location, where.options, { overwrite }));
+  return connectors.track(await (await connectors.registry()).openExporter(where.location, where.options, { overwrite }));
 }
 
 export const restoreCommand: Command = {
@@ -30,7 +30,7 @@ export const restoreCommand: Command = {
     if (!ref || extra.length) throw new UsageError('Give one snapshot to restore, as ID or ID:path.');
     const overwrite = (context.values.overwrite ?? 'never') as OverwritePolicy;
     if (!overwritePolicies.includes(overwrite)) throw new UsageError(`--overwrite must be one of ${overwritePolicies.join(', ')}.`);
-    const where = connectorsOf(context).entries.resolve(typeof context.values.to === 'string' ? context.values.to : '.', 'destination', context.io.cwd);
+    const where = await connectorsOf(context).resolve(typeof context.values.to === 'string' ? context.values.to : '.', 'destination');
     const target = where.localFolder ?? where.location;
     const repository = await openRepository(context);
     const exporter = await openDestination(context, where, overwrite);

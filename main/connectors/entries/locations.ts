@@ -1,20 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { KlosetError } from '../../kloset/index';
 import { appRcloneConfigFile, remoteTypeIn } from '../rclone/index';
 import type { EntryBook, EntryRole } from './entry-book';
+import { plainLocation, schemePattern, type ResolvedLocation } from './plain-location';
 
-/** A location as a connector takes it: `location` with the entry's options beside it. */
-export interface ResolvedLocation {
-  /** "rclone://Photos", "/home/ann/Pictures", "sftp://host/path". */
-  readonly location: string;
-  /** The connector's options (`rclone_remote`, `rclone_type`, …), without `location`. */
-  readonly options: Readonly<Record<string, string>>;
-  /** The absolute folder for a location on this machine; null for any other. */
-  readonly localFolder: string | null;
-  /** The entry or account the location came from (`@name`), for default snapshot names. */
-  readonly name: string | null;
-}
+export type { ResolvedLocation } from './plain-location';
 
 export interface LocationContext {
   readonly book: EntryBook;
@@ -24,7 +14,6 @@ export interface LocationContext {
   readonly cwd: string;
 }
 
-const schemePattern = /^([a-z][a-z0-9+.-]*):\/\//i;
 const roleWords: Readonly<Record<EntryRole, string>> = { source: 'source', destination: 'destination', store: 'store' };
 
 /** The rclone type of the connected account `name` ("dropbox"), or null when there is none. */
@@ -37,14 +26,6 @@ export function accountType(dataDir: string, name: string): string | null {
 export function splitReference(text: string): [string, string | null] {
   const colon = text.indexOf(':');
   return colon < 0 ? [text.slice(1), null] : [text.slice(1, colon), text.slice(colon + 1)];
-}
-
-/** A location written out: a path on this machine (made absolute), or `scheme://rest` as it is. */
-function plainLocation(text: string, cwd: string, options: Readonly<Record<string, string>>, name: string | null): ResolvedLocation {
-  const scheme = schemePattern.exec(text)?.[1]?.toLowerCase();
-  if (scheme && scheme !== 'fs') return { location: text, options, localFolder: null, name };
-  const folder = path.resolve(cwd, scheme ? text.slice('fs://'.length) : text);
-  return { location: folder, options, localFolder: folder, name };
 }
 
 /** The entry's location with its path part replaced by `sub` (`@name:sub/path`). */
