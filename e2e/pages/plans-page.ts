@@ -8,6 +8,12 @@ export type ScheduleChoice =
   | { readonly kind: 'weekly'; readonly days: readonly string[]; readonly at: string }
   | { readonly kind: 'cron'; readonly expression: string };
 
+/** Every day at a time about twelve hours away, so that a plan runs only when asked to. */
+export function dailyFarFromNow(): ScheduleChoice {
+  const hour = (new Date().getHours() + 12) % 24;
+  return { kind: 'daily', at: `${String(hour).padStart(2, '0')}:00` };
+}
+
 const repeatLabels: Readonly<Record<ScheduleChoice['kind'], string>> = {
   interval: 'Every few hours',
   daily: 'Every day',
@@ -37,6 +43,11 @@ export class PlanEditor {
 
   async addLocalSource(path: string): Promise<void> {
     await this.newSource.chooseLocalFolder(path);
+    await this.addChosenSource();
+  }
+
+  /** "Add this folder": adds what the new source's picker has chosen. */
+  async addChosenSource(): Promise<void> {
     await this.form.getByRole('button', { name: 'Add this folder' }).click();
   }
 

@@ -27,15 +27,41 @@ export class SourcesPage {
     return popup;
   }
 
-  async connectDropboxWithToken(name: string, token: string): Promise<void> {
+  /** Opens "Connect Dropbox", names the account and switches to pasting a token; returns the dialog. */
+  async startDropboxWithToken(name: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Connect Dropbox' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Connect Dropbox' });
     await dialog.getByLabel('Name in Kloset Desktop').fill(name);
     await dialog.getByRole('button', { name: 'Paste a token instead' }).click();
+    return dialog;
+  }
+
+  /** Pastes a token into the dialog and connects with it; a refused token leaves the dialog open with the reason. */
+  async submitToken(dialog: Locator, token: string): Promise<void> {
     await dialog.getByLabel('Token').fill(token);
     await dialog.getByRole('button', { name: 'Connect with this token' }).click();
+  }
+
+  /** Waits for the dialog to say the account is connected, and closes it. */
+  async finishConnecting(dialog: Locator, name: string): Promise<void> {
     await dialog.getByText(`“${name}” is connected.`).waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  async connectDropboxWithToken(name: string, token: string): Promise<void> {
+    const dialog = await this.startDropboxWithToken(name);
+    await this.submitToken(dialog, token);
+    await this.finishConnecting(dialog, name);
+  }
+
+  /** "Reconnect" on an expired Dropbox account, answered with a pasted token. */
+  async reconnectDropboxWithToken(name: string, token: string): Promise<void> {
+    await this.account(name).getByRole('button', { name: 'Reconnect' }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Sign in to “${name}” again` });
+    await dialog.getByRole('button', { name: 'Paste a token instead' }).click();
+    await this.submitToken(dialog, token);
+    await this.finishConnecting(dialog, name);
   }
 
   async connectOpenDrive(name: string, username: string, password: string): Promise<void> {

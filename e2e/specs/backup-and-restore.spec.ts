@@ -5,7 +5,7 @@ import { expect, test } from '../fixtures/test';
 import { ActivityPage } from '../pages/activity-page';
 import { AppShell } from '../pages/app-shell';
 import { FirstRunPage } from '../pages/first-run-page';
-import { PlansPage } from '../pages/plans-page';
+import { dailyFarFromNow, PlansPage } from '../pages/plans-page';
 import { RestorePage } from '../pages/restore-page';
 import { SnapshotsPage } from '../pages/snapshots-page';
 
@@ -45,12 +45,6 @@ test.afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** A daily time about twelve hours away, so the plan runs only when asked to. */
-function farFromNow(): string {
-  const hour = (new Date().getHours() + 12) % 24;
-  return `${String(hour).padStart(2, '0')}:00`;
-}
-
 test('the first run makes an encrypted store, with a strength meter and the warning that a lost passphrase cannot be recovered', async ({ app, page, shot }) => {
   await app.open();
   const firstRun = new FirstRunPage(page);
@@ -83,7 +77,7 @@ test('the first plan backs up a local folder, and Activity follows it to the end
   await editor.setName('Home folder');
   await editor.addLocalSource(source);
   await expect(editor.sources).toContainText([source]);
-  await editor.setSchedule({ kind: 'daily', at: farFromNow() });
+  await editor.setSchedule(dailyFarFromNow());
   // The default keeps one snapshot a day: keep the last few too, so the day's second run adds one.
   await editor.setKeep({ 'The last': 5 });
   await shot(page, 'first-run-plan');

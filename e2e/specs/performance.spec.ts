@@ -22,7 +22,7 @@ let root = '';
 
 test.beforeAll(async ({ sessions }, testInfo) => {
   testInfo.setTimeout(240_000);
-  const app = await sessions.forFile(testInfo.file, {});
+  const app = await sessions.forFile(testInfo.file);
   root = makeTempDir('performance', { inMemory: true });
   const writingMs = Date.now();
   const big = path.join(root, 'Archive', 'mail');

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { ApiError } from '../../shared/api-errors';
+import type { JobSummary } from '../../shared/types/jobs';
 import type { HostConnectors } from '../connectors/host-connectors';
 import type { EntryRole } from '../connectors/entries/index';
 import type { Logger } from '../platform/logger';
@@ -26,7 +27,11 @@ export interface AccountHandlerDeps {
   readonly log: Logger;
 }
 
-/** Cloud accounts, the folder picker inside them, and the named sources and destinations. */
+/**
+ * Cloud accounts, the folder picker inside them, and the named sources and destinations. A job
+ * refused by a cloud sign-in (AUTH_EXPIRED) has every account checked again, so that the accounts
+ * show which one must be reconnected (the job's error does not say which account it was).
+ */
 export function createAccountHandlers({ connectors, events, log }: AccountHandlerDeps): Pick<Handlers, AccountMethods> {
   /** Tells every window the accounts as they are now (statuses included); a failure to list is logged, not thrown. */
   const accountsChanged = async (): Promise<void> => {
@@ -36,6 +41,24 @@ export function createAccountHandlers({ connectors, events, log }: AccountHandle
       log.warn('the accounts could not be listed after a change', { reason: (error as Error).message });
     }
   };
+  let recheck: Promise<void> | null = null;
+  const recheckAccounts = async (): Promise<void> => {
+    try {
+      const accounts = connectors.accounts();
+      for (const { name } of await accounts.list()) await accounts.test(name);
+    } catch (error) {
+      log.warn('the accounts could not be checked after a refused sign-in', { reason: (error as Error).message });
+    }
+    await accountsChanged();
+  };
+  events.subscribe((name, payload) => {
+    if (name !== 'jobs.finished' || recheck) return;
+    const job = payload as JobSummary;
+    if (job.status !== 'failed' || job.error?.code !== 'AUTH_EXPIRED') return;
+    recheck = recheckAccounts().finally(() => {
+      recheck = null;
+    });
+  });
   const changedAfter = async <T>(result: T): Promise<T> => {
     await accountsChanged();
     return result;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileDigests, type DbxEntry } from '../connectors/testing/dropbox-store';
 import { startCloudFakes, type CloudFakes } from '../connectors/testing/cloud-fakes';
 import { createTestApi, type TestApi } from './test-api';
@@ -96,12 +96,13 @@ describe('the API with a Dropbox account', () => {
     }
   });
 
-  it('reports a revoked account as expired, fails its backups with a reconnect advice, and removes it', async () => {
+  it('fails the backups of a revoked account with a reconnect advice, reports the account as expired by itself, and removes it', async () => {
     dropbox().revoke();
     const [store] = await api.call('stores.list', {});
     const failed = await api.jobEnd((await api.call('backups.start', { storeId: store?.id ?? '', sources: ['@dbx:Photos'] })).jobId);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatchObject({ code: 'AUTH_EXPIRED', message: expect.stringMatching(/reconnect "dbx"/i) });
+    expect(failed.error).toMatchObject({ code: 'AUTH_EXPIRED', message: expect.stringMatching(/open Sources and reconnect "dbx"/i) });
+    await vi.waitFor(() => expect(api.events.filter((event) => event.name === 'accounts.changed').at(-1)?.payload).toEqual([expect.objectContaining({ name: 'dbx', status: 'expired' })]), { timeout: 10_000 });
     expect(await api.call('accounts.test', { name: 'dbx' })).toMatchObject({ status: 'expired' });
     await api.call('sources.remove', { name: 'photos' });
     await api.fails('sources.remove', { name: 'photos' }, 'NOT_FOUND');

@@ -70,7 +70,7 @@ export function providerProfile(spec: RemoteSpec): ProviderProfile {
 export function reconnectAdvice(spec: RemoteSpec, label: string): string {
   if (spec.accountName) {
     const command = spec.type === 'dropbox' ? 'connect-dropbox' : spec.type === 'opendrive' ? 'connect-opendrive' : 'connect';
-    return `Reconnect ${label}: in Kloset Desktop open Accounts and reconnect "${spec.accountName}", or run "kloset account ${command} ${spec.accountName}".`;
+    return `Reconnect ${label}: in Kloset Desktop open Sources and reconnect "${spec.accountName}", or run "kloset account ${command} ${spec.accountName}".`;
   }
   if (spec.type === 'dropbox') return 'Reconnect Dropbox: get a new token with "rclone authorize dropbox" and put it in the entry (rclone_token), or connect the account in Kloset Desktop and use it instead.';
   return `Reconnect ${label}: correct the sign-in settings of the entry (rclone_username, rclone_password, …).`;

@@ -123,6 +123,19 @@ describe('the Dropbox fake behind the HTTPS proxy', () => {
     expect(routes()).toContain('oauth2/token 400');
   });
 
+  it('accepts the tokens of a new grant once the app is allowed again, and still refuses the revoked ones', async () => {
+    const config = path.join(work, 'rclone.conf');
+    dropbox.revoke();
+    dropbox.authorizeAgain();
+    expect((await rclone('lsjson', 'dropbox:')).stderr).toContain('invalid_access_token');
+    await clouds.writeConfig(config);
+    const listed = await rclone('lsjson', 'dropbox:');
+    expect(listed.code, listed.stderr).toBe(0);
+    await clouds.writeConfig(config, await clouds.remotes({ dropboxTokenExpiresIn: -60 }));
+    expect((await rclone('lsjson', 'dropbox:')).code).toBe(0);
+    expect(routes()).toContain('oauth2/token 200');
+  });
+
   it('rate-limits calls with 429 too_many_requests and Retry-After, which rclone waits out', async () => {
     dropbox.rateLimitNext(1, 'files/list_folder');
     const listed = await rclone('lsjson', 'dropbox:');

@@ -50,8 +50,13 @@ export interface DropboxFake {
   issueToken(expiresInSeconds?: number): DropboxTokenSetting;
   /** Early expiry: every access token issued so far answers 401 `expired_access_token` now. */
   expireAccessTokens(): void;
-  /** Revokes the app: 401 `invalid_access_token`, and refreshing fails with `invalid_grant`. */
+  /**
+   * Revokes the app: 401 `invalid_access_token`, and refreshing fails with `invalid_grant`, for
+   * the tokens issued so far and for those issued later, until {@link authorizeAgain}.
+   */
   revoke(): void;
+  /** The user allows the app again after a revocation: tokens issued from now on work. */
+  authorizeAgain(): void;
   /** Answers the next `count` calls (of `route` only, when given) with 429 `too_many_requests`. */
   rateLimitNext(count: number, route?: string): void;
   /** The call log: route (e.g. `files/list_folder`, `oauth2/token`) and status. */
@@ -138,6 +143,7 @@ export function createDropboxFake(options: DropboxFakeOptions = {}): DropboxFake
     },
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revoke: () => tokens.revoke(),
+    authorizeAgain: () => tokens.authorizeAgain(),
     rateLimitNext: (count, route) => faults.inject({ kind: 'too-many-requests', count, path: route ? `/2/${route}` : undefined }),
     calls: () => faults.requests().map((entry: RequestLogEntry) => ({ route: entry.route, status: entry.status })),
     counters: () => ({ ...totals, refreshes: tokens.refreshCount }),
