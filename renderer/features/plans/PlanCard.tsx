@@ -27,8 +27,10 @@ export function PlanCard({ plan, onEdit }: { plan: PlanSummary; onEdit: () => vo
   const storeName = useAppState('stores', (state) => state.list.find((store) => store.id === plan.storeId)?.name ?? null);
   const now = useNow();
   const { error, run } = useAction();
-  const [started, setStarted] = useState<'running' | 'waiting' | null>(null);
+  /** Run now's answer, shown until a run of the plan ends after it (`lastEndedAt` is the last end before it). */
+  const [started, setStarted] = useState<{ readonly state: 'running' | 'waiting'; readonly lastEndedAt: string | null } | null>(null);
   const last = plan.status.lastRun;
+  const startedNote = started && started.lastEndedAt === (last?.endedAt ?? null) ? started.state : null;
 
   return (
     <li className="card" data-testid={`plan-${plan.id}`}>
@@ -47,11 +49,11 @@ export function PlanCard({ plan, onEdit }: { plan: PlanSummary; onEdit: () => vo
         ) : (
           <p className="muted">{text.never}</p>
         )}
-        {started && <p role="status">{started === 'running' ? text.started : text.startsAfterOther}</p>}
+        {startedNote && <p role="status">{startedNote === 'running' ? text.started : text.startsAfterOther}</p>}
         <FormError error={error} />
       </div>
       <div className="card-actions">
-        <button type="button" disabled={plan.status.isRunning} onClick={() => void run(() => plansStore.getState().runNow(plan.id), (jobId) => setStarted(jobId === null ? 'waiting' : 'running'))}>
+        <button type="button" disabled={plan.status.isRunning} onClick={() => void run(() => plansStore.getState().runNow(plan.id), (jobId) => setStarted({ state: jobId === null ? 'waiting' : 'running', lastEndedAt: last?.endedAt ?? null }))}>
           {text.runNow}
         </button>
         <button type="button" onClick={() => void run(() => plansStore.getState().setPaused(plan.id, !plan.isPaused))}>

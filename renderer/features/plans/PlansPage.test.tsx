@@ -48,6 +48,18 @@ describe('the Plans page', () => {
     expect(rendered.callsTo('plans.runNow')).toEqual([{ planId: 'plan1' }]);
   });
 
+  it('says the backup has started until that run ends', async () => {
+    const rendered = await renderPlans({ 'plans.list': () => ({ plans: [aPlan()], isPausedAll: false }), 'plans.runNow': () => ({ jobId: 'j3' }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    expect(await screen.findByText('The backup has started.')).toBeTruthy();
+    const running = aPlan({ status: { ...aPlan().status, isRunning: true, runningJobId: 'j3' } });
+    act(() => rendered.transport.emit('plans.changed', { plans: [running], isPausedAll: false }));
+    expect(screen.getByText('The backup has started.')).toBeTruthy();
+    const lastRun = { jobId: 'j3', result: 'succeeded' as const, startedAt: new Date(Date.now() - 5000).toISOString(), endedAt: new Date().toISOString(), message: null };
+    act(() => rendered.transport.emit('plans.changed', { plans: [aPlan({ status: { ...aPlan().status, lastRun } })], isPausedAll: false }));
+    expect(screen.queryByText('The backup has started.')).toBeNull();
+  });
+
   it('says when a run must wait for another backup of the same store', async () => {
     await renderPlans({ 'plans.list': () => ({ plans: [aPlan()], isPausedAll: false }), 'plans.runNow': () => ({ jobId: null }) });
     fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
