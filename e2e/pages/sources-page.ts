@@ -17,16 +17,6 @@ export class SourcesPage {
     return this.page.getByTestId(`account-${name}`);
   }
 
-  /** Starts the browser sign-in; resolves with the popup the app opened (the Dropbox page). */
-  async connectDropboxInBrowser(name?: string): Promise<Page> {
-    await this.page.getByRole('button', { name: 'Connect Dropbox' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Connect Dropbox' });
-    if (name) await dialog.getByLabel('Name in Kloset Desktop').fill(name);
-    const popup = this.page.waitForEvent('popup');
-    await dialog.getByRole('button', { name: 'Sign in with your browser' }).click();
-    return popup;
-  }
-
   /** Opens "Connect Dropbox", names the account and switches to pasting a token; returns the dialog. */
   async startDropboxWithToken(name: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Connect Dropbox' }).click();
@@ -49,12 +39,6 @@ export class SourcesPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  async connectDropboxWithToken(name: string, token: string): Promise<void> {
-    const dialog = await this.startDropboxWithToken(name);
-    await this.submitToken(dialog, token);
-    await this.finishConnecting(dialog, name);
-  }
-
   /** "Reconnect" on an expired Dropbox account, answered with a pasted token. */
   async reconnectDropboxWithToken(name: string, token: string): Promise<void> {
     await this.account(name).getByRole('button', { name: 'Reconnect' }).click();
@@ -69,7 +53,7 @@ export class SourcesPage {
     await this.fillOpenDrive(this.page.getByRole('dialog', { name: 'Connect OpenDrive' }), { name, username, password });
   }
 
-  /** "Reconnect" on an expired OpenDrive account; a Dropbox one answers with the sign-in popup instead. */
+  /** "Reconnect" on an expired OpenDrive account, answered with the user name and password. */
   async reconnectOpenDrive(name: string, username: string, password: string): Promise<void> {
     await this.account(name).getByRole('button', { name: 'Reconnect' }).click();
     await this.fillOpenDrive(this.page.getByRole('dialog', { name: `Sign in to “${name}” again` }), { username, password });

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTree, tempDir, writeTree } from '../kloset/testing/trees';
 import { startCloudFakes, type CloudFakes } from '../connectors/testing/cloud-fakes';
 import { fileDigests } from '../connectors/testing/dropbox-store';
-import type { OpenDriveStore } from '../connectors/testing/opendrive-store';
 import { spawnKloset, type SpawnedRun } from './spawn-cli';
 
 /*
@@ -25,14 +24,6 @@ async function ok(...args: string[]): Promise<string> {
   const run = await kloset(...args);
   expect(run.code, `kloset ${args.join(' ')}: ${run.stderr}`).toBe(0);
   return run.stdout;
-}
-
-/** Path → sha256 of every file under an OpenDrive folder. */
-function openDriveFiles(drive: OpenDriveStore, folderId: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const file of drive.filesIn(folderId)) out[prefix ? `${prefix}/${file.name}` : file.name] = crypto.createHash('sha256').update(file.content).digest('hex');
-  for (const folder of drive.subfolders(folderId)) Object.assign(out, openDriveFiles(drive, folder.id, prefix ? `${prefix}/${folder.name}` : folder.name));
-  return out;
 }
 
 beforeAll(async () => {
@@ -79,7 +70,7 @@ describe('the kloset command with cloud locations', () => {
     if (typeof photos === 'string') throw new Error(photos);
     const restored = drive.store.findByName('0', 'Restored');
     expect(restored && !('folderId' in restored)).toBe(true);
-    expect(openDriveFiles(drive.store, restored?.id ?? '')).toEqual(fileDigests(photos));
+    expect(drive.store.fileDigests(restored?.id ?? '')).toEqual(fileDigests(photos));
 
     const again = JSON.parse(await ok('--json', 'at', 'store', 'backup', '@dbx:Photos')) as { stats: { reusedFiles: number; newBytes: number } };
     expect(again.stats).toMatchObject({ reusedFiles: 5, newBytes: 0 });

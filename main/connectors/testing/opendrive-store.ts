@@ -77,6 +77,24 @@ export class OpenDriveStore {
     return this.filesIn(folderId).find((f) => f.name.toLowerCase() === lower) ?? this.subfolders(folderId).find((f) => f.name.toLowerCase() === lower);
   }
 
+  /** The folder at a `/`-separated path from the root (`''` is the root), or undefined. */
+  folderAt(path: string): OdFolder | undefined {
+    let folder: OdFolder | undefined = this.folder('0');
+    for (const name of path.split('/').filter((part) => part !== '')) {
+      const item: OdFile | OdFolder | undefined = folder && this.findByName(folder.id, name);
+      folder = item && !('folderId' in item) ? item : undefined;
+    }
+    return folder;
+  }
+
+  /** Path → sha256 of every file below a folder, the paths relative to it with `/`. */
+  fileDigests(folderId: string, prefix = ''): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const file of this.filesIn(folderId)) out[prefix ? `${prefix}/${file.name}` : file.name] = createHash('sha256').update(file.content).digest('hex');
+    for (const folder of this.subfolders(folderId)) Object.assign(out, this.fileDigests(folder.id, prefix ? `${prefix}/${folder.name}` : folder.name));
+    return out;
+  }
+
   createFolder(parentId: string, name: string): OdFolder {
     this.folder(parentId);
     if (this.findByName(parentId, name)) throw new OpenDriveError(409, 'Folder already exists.');
