@@ -62,7 +62,7 @@ describe('the API with a Dropbox account', () => {
     ]);
     await api.fails('remotes.browse', { account: 'dbx', path: '../outside' }, 'BAD_REQUEST');
 
-    expect(await api.call('sources.add', { name: 'photos', location: '@dbx:Photos' })).toEqual({ name: 'photos', location: 'rclone://Photos', kind: 'dropbox', options: { rclone_remote: 'dbx' } });
+    expect(await api.call('sources.add', { name: 'photos', location: '@dbx:Photos' })).toEqual({ name: 'photos', location: 'rclone://Photos', place: '@dbx:Photos', kind: 'dropbox', options: { rclone_remote: 'dbx' } });
     expect(await api.call('destinations.add', { name: 'restored', location: '@dbx:Restored' })).toMatchObject({ kind: 'dropbox', location: 'rclone://Restored' });
     await api.fails('sources.add', { name: 'elsewhere', location: '@nobody:Photos' }, 'NOT_FOUND');
     expect((await api.call('sources.list', {})).map((entry) => entry.name)).toEqual(['photos']);

@@ -22,7 +22,10 @@ export interface RemoteFolder {
 /** A named source or destination entry (like `kloset source add`). Secrets never cross the API. */
 export interface EntrySummary {
   readonly name: string;
+  /** As stored: a folder path, `rclone://folder` (with `rclone_remote` for a connected account), `scheme://…`. */
   readonly location: string;
+  /** Where it is, as a person reads it: the folder path, `@account:folder`, or the location. */
+  readonly place: string;
   readonly kind: 'local' | 'dropbox' | 'opendrive' | 'rclone' | 'plugin';
   readonly options: Readonly<Record<string, string>>;
 }

@@ -36,8 +36,8 @@ describe('named entries', () => {
     await entries.add('source', 'documents', 'Documents', {}, '/home/ann');
     await entries.add('store', 'photos', '/srv/backups', {});
     expect(entries.list('source')).toEqual([
-      { name: 'documents', location: '/home/ann/Documents', kind: 'local', options: {} },
-      { name: 'photos', location: 'rclone://Photos', kind: 'dropbox', options: { rclone_type: 'dropbox', rclone_token: '********' } },
+      { name: 'documents', location: '/home/ann/Documents', place: '/home/ann/Documents', kind: 'local', options: {} },
+      { name: 'photos', location: 'rclone://Photos', place: 'rclone://Photos', kind: 'dropbox', options: { rclone_type: 'dropbox', rclone_token: '********' } },
     ]);
     expect(entries.list('destination')).toEqual([]);
     const file = new EntryBook(dataDir).file;
@@ -58,7 +58,7 @@ describe('named entries', () => {
   });
 
   it('store @account:folder as that account\'s folder, and refuse an account that is not connected', async () => {
-    expect(await entries.add('destination', 'restored', '@od:Restored/2024', {})).toEqual({ name: 'restored', location: 'rclone://Restored/2024', kind: 'opendrive', options: { rclone_remote: 'od' } });
+    expect(await entries.add('destination', 'restored', '@od:Restored/2024', {})).toEqual({ name: 'restored', location: 'rclone://Restored/2024', place: '@od:Restored/2024', kind: 'opendrive', options: { rclone_remote: 'od' } });
     expect(await codeOf(entries.add('destination', 'nope', '@missing:x', {}))).toBe('NOT_FOUND');
   });
 

@@ -22,7 +22,15 @@ export function entryKind(entry: Pick<ConnectorEntry, 'location' | 'options'>, d
   return type === 'dropbox' || type === 'opendrive' ? type : 'rclone';
 }
 
+/** Where an entry is, as a person reads it: a connected account's folder as `@account:folder`. */
+function placeOf(entry: Pick<ConnectorEntry, 'location' | 'options'>): string {
+  const account = entry.options.rclone_remote;
+  const folder = /^rclone:\/\/(.*)$/is.exec(entry.location)?.[1];
+  if (!account || folder === undefined) return entry.location;
+  return folder ? `@${account}:${folder}` : `@${account}`;
+}
+
 /** The entry as the API shows it: secrets masked. */
 export function summarizeEntry(entry: ConnectorEntry, dataDir: string): EntrySummary {
-  return { name: entry.name, location: entry.location, kind: entryKind(entry, dataDir), options: maskSecrets(entry.options) };
+  return { name: entry.name, location: entry.location, place: placeOf(entry), kind: entryKind(entry, dataDir), options: maskSecrets(entry.options) };
 }

@@ -41,7 +41,7 @@ export function LocationPicker(props: { legend: string; name: string; value: str
               <option value="">—</option>
               {entries.map((entry) => (
                 <option key={entry.name} value={`@${entry.name}`}>
-                  {`@${entry.name} (${entry.location})`}
+                  {`@${entry.name} (${entry.place})`}
                 </option>
               ))}
             </select>

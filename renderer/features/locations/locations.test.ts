@@ -3,7 +3,7 @@ import type { AccountSummary, EntrySummary } from '../../../shared/types/account
 import { cloudLocation, parseLocation } from './locations';
 
 const accounts: AccountSummary[] = [{ name: 'od', provider: 'opendrive', status: 'connected', user: null, checkedAt: null }];
-const entries: EntrySummary[] = [{ name: 'photos', location: '@od:Photos', kind: 'opendrive', options: {} }];
+const entries: EntrySummary[] = [{ name: 'photos', location: 'rclone://Photos', place: '@od:Photos', kind: 'opendrive', options: { rclone_remote: 'od' } }];
 
 describe('locations', () => {
   it('writes a cloud folder as @account:folder, and the top level as @account', () => {

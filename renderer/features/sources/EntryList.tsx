@@ -41,7 +41,7 @@ export function EntryList({ kind }: { kind: EntryKind }) {
               <div className="card-main">
                 <p className="card-title">@{entry.name}</p>
                 <p className="muted">
-                  {text.kinds[entry.kind]} · <span className="path">{entry.location}</span>
+                  {text.kinds[entry.kind]} · <span className="path">{entry.place}</span>
                 </p>
               </div>
               <div className="card-actions">

@@ -103,7 +103,7 @@ describe('accounts and sources', () => {
     const rendered = await renderSources({
       'accounts.list': () => [anAccount()],
       'remotes.browse': (params) => ((params as { path: string }).path === '' ? [folder('Photos'), folder('Work')] : [folder('Photos/2024')]),
-      'sources.add': (params) => ({ ...(params as { name: string; location: string }), kind: 'dropbox', options: {} }),
+      'sources.add': () => ({ name: 'photos', location: 'rclone://Photos', place: '@dropbox:Photos', kind: 'dropbox', options: { rclone_remote: 'dropbox' } }),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add a source' }));
     const dialog = screen.getByRole('dialog', { name: 'Add a source' });
@@ -115,6 +115,7 @@ describe('accounts and sources', () => {
     expect(within(dialog).getByText('Chosen: @dropbox:Photos')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(screen.getByRole('list', { name: 'Named sources' }).textContent).toContain('@photos'));
+    expect(screen.getByRole('list', { name: 'Named sources' }).textContent).toContain('Dropbox · @dropbox:Photos');
     expect(rendered.callsTo('remotes.browse')).toEqual([
       { account: 'dropbox', path: '' },
       { account: 'dropbox', path: 'Photos' },
