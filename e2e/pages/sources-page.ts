@@ -48,15 +48,27 @@ export class SourcesPage {
     await this.finishConnecting(dialog, name);
   }
 
-  async connectOpenDrive(name: string, username: string, password: string): Promise<void> {
+  /** Fills "Connect OpenDrive" and presses Connect; returns the dialog, which closes once the account is connected. */
+  async submitOpenDrive(name: string, username: string, password: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Connect OpenDrive' }).click();
-    await this.fillOpenDrive(this.page.getByRole('dialog', { name: 'Connect OpenDrive' }), { name, username, password });
+    const dialog = this.page.getByRole('dialog', { name: 'Connect OpenDrive' });
+    await this.fillOpenDriveFields(dialog, { name, username, password });
+    return dialog;
+  }
+
+  /** Types another password into an OpenDrive dialog that refused the last one, and connects. */
+  async retryOpenDrivePassword(dialog: Locator, password: string): Promise<void> {
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await dialog.waitFor({ state: 'detached' });
   }
 
   /** "Reconnect" on an expired OpenDrive account, answered with the user name and password. */
   async reconnectOpenDrive(name: string, username: string, password: string): Promise<void> {
     await this.account(name).getByRole('button', { name: 'Reconnect' }).click();
-    await this.fillOpenDrive(this.page.getByRole('dialog', { name: `Sign in to “${name}” again` }), { username, password });
+    const dialog = this.page.getByRole('dialog', { name: `Sign in to “${name}” again` });
+    await this.fillOpenDriveFields(dialog, { username, password });
+    await dialog.waitFor({ state: 'detached' });
   }
 
   async checkAccount(name: string): Promise<void> {
@@ -80,11 +92,10 @@ export class SourcesPage {
     await this.page.getByRole('dialog').getByRole('button', { name: 'Add', exact: true }).click();
   }
 
-  private async fillOpenDrive(dialog: Locator, fields: { name?: string; username: string; password: string }): Promise<void> {
+  private async fillOpenDriveFields(dialog: Locator, fields: { name?: string; username: string; password: string }): Promise<void> {
     if (fields.name) await dialog.getByLabel('Name in Kloset Desktop').fill(fields.name);
     await dialog.getByLabel('Email or user name').fill(fields.username);
     await dialog.getByLabel('Password').fill(fields.password);
     await dialog.getByRole('button', { name: 'Connect' }).click();
-    await dialog.waitFor({ state: 'detached' });
   }
 }

@@ -17,12 +17,13 @@ import { StoresPage } from '../pages/stores-page';
 
 /**
  * An OpenDrive account and named entries, through the screens only: OpenDrive connected on
- * Sources with a user name and password (a wrong password leaves the account refused until it is
- * reconnected), a named source (a local folder) and a named destination (an OpenDrive folder
+ * Sources with a user name and password (a wrong password is refused in the dialog and not
+ * saved), a named source (a local folder) and a named destination (an OpenDrive folder
  * chosen by browsing the account), an encrypted store kept in an OpenDrive folder, a plan that
  * backs the named source up into it, its snapshot restored into the named destination and
  * compared bit for bit in the fake, one file restored to this computer, then the account checked
- * while OpenDrive does not answer and once it does, and removed. The app's rclone reaches the
+ * while OpenDrive does not answer and once it does, reconnected after its password changed on
+ * OpenDrive, and removed. The app's rclone reaches the
  * OpenDrive fake through the fakes' HTTPS proxy on 127.0.0.1, never the internet.
  */
 test.describe.configure({ mode: 'serial' });
@@ -65,23 +66,21 @@ test.afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-test('OpenDrive connected with a wrong password shows the sign-in refused; Reconnect with the right one connects it', async ({ app, page, opendrive }) => {
+test('OpenDrive refuses a wrong password in the dialog, without saving the account; the right one connects it', async ({ app, page, opendrive }) => {
   await app.open();
   await new AppShell(page).goTo('Sources');
   const sources = new SourcesPage(page);
-  await sources.connectOpenDrive(account, opendrive.username, 'not the password');
+  const dialog = await sources.submitOpenDrive(account, opendrive.username, 'not the password');
+  await expect(dialog).toContainText('OpenDrive refused this user name or password. Check them and try again.');
+  await expect(page.getByText(/^No cloud account yet/)).toBeVisible();
+
+  await sources.retryOpenDrivePassword(dialog, opendrive.password);
   const row = sources.account(account);
   await expect(sources.accounts.getByRole('listitem')).toHaveCount(1);
   await expect(row).toContainText('OpenDrive');
-  await expect(row).toContainText('Sign-in expired');
-  await expect(row).toContainText('Backups from and to this account stop until you sign in again.');
-
-  await sources.reconnectOpenDrive(account, opendrive.username, opendrive.password);
   await expect(row).toContainText('Connected');
   await expect(row).toContainText(`Signed in as ${opendrive.username}`);
   await expect(row.getByRole('button', { name: 'Reconnect' })).toHaveCount(0);
-  // Signing in again replaced the account's sign-in: it is still one account.
-  await expect(sources.accounts.getByRole('listitem')).toHaveCount(1);
 });
 
 test('a named source (a local folder) and a named destination (an OpenDrive folder chosen by browsing) are listed with their kind', async ({ page }) => {
@@ -175,7 +174,7 @@ test('one file restored from the OpenDrive store to this computer is the same as
   expect(fs.readFileSync(path.join(restoreFolder, '2024-03.pdf')).equals(invoice)).toBe(true);
 });
 
-test('Check says OpenDrive cannot be reached while it does not answer, and Connected once it does; Remove forgets the account after a confirmation', async ({ page, opendrive }) => {
+test('Check says OpenDrive cannot be reached while it does not answer, and Connected once it does; a password changed on OpenDrive asks for Reconnect; Remove forgets the account after a confirmation', async ({ page, opendrive }) => {
   await new AppShell(page).goTo('Sources');
   const sources = new SourcesPage(page);
   const row = sources.account(account);
@@ -190,6 +189,16 @@ test('Check says OpenDrive cannot be reached while it does not answer, and Conne
   await sources.checkAccount(account);
   await expect(row).toContainText('Connected');
   await expect(row).not.toContainText('could not be reached');
+
+  opendrive.changePassword('a password changed on the website');
+  await sources.checkAccount(account);
+  await expect(row).toContainText('Sign-in expired');
+  await expect(row).toContainText('Backups from and to this account stop until you sign in again.');
+  await sources.reconnectOpenDrive(account, opendrive.username, opendrive.password);
+  await expect(row).toContainText('Connected');
+  await expect(row.getByRole('button', { name: 'Reconnect' })).toHaveCount(0);
+  // Signing in again replaced the account's sign-in: it is still one account.
+  await expect(sources.accounts.getByRole('listitem')).toHaveCount(1);
 
   const storeFiles = opendrive.store.fileDigests(folderAt(opendrive, storeFolder).id);
   await sources.removeAccount(account);

@@ -39,18 +39,30 @@ describe('cloud accounts', () => {
     expect(await accounts.connectDropboxToken('work-dropbox', token)).toMatchObject({ name: 'work-dropbox', provider: 'dropbox', status: 'connected', user: null });
     expect(configText()).toContain('[work-dropbox]\ntype = dropbox\ntoken = {"access_token":"sl.');
     expect(fs.statSync(path.join(dataDir, 'rclone.conf')).mode & 0o777).toBe(0o600);
+    const forged = JSON.stringify({ access_token: 'sl.not-issued-by-dropbox', token_type: 'bearer', expiry: '2099-01-01T00:00:00Z' });
+    expect(await codeOf(accounts.connectDropboxToken('second', forged))).toBe('AUTH_EXPIRED');
+    expect((await accounts.list()).map((account) => account.name)).toEqual(['work-dropbox']);
     clouds.dropbox?.expireAccessTokens();
     expect(await accounts.test('work-dropbox')).toMatchObject({ status: 'expired' });
     expect(await codeOf(accounts.connectDropboxToken('work-dropbox', 'not a token at all'))).toBe('BAD_INPUT');
   });
 
-  it('connect OpenDrive with a user name and password kept obscured, and see a wrong password as expired', async () => {
+  it('connect OpenDrive with a user name and password kept obscured; a refused password is not kept, and a changed one shows as expired', async () => {
     const opendrive = clouds.opendrive;
     if (!opendrive) throw new Error('The OpenDrive fake did not start.');
     expect(await accounts.connectOpenDrive('od', opendrive.username, opendrive.password)).toMatchObject({ provider: 'opendrive', status: 'connected', user: opendrive.username });
     expect(configText()).toMatch(/\[od\]\ntype = opendrive\n(.*\n)*password = \S+/);
     expect(configText()).not.toContain(opendrive.password);
-    expect(await accounts.connectOpenDrive('od', opendrive.username, 'not the password')).toMatchObject({ status: 'expired' });
+    const settings = (): string[] => configText().split('\n').sort();
+    const saved = settings();
+    expect(await codeOf(accounts.connectOpenDrive('od', opendrive.username, 'not the password'))).toBe('AUTH_EXPIRED');
+    expect(settings()).toEqual(saved);
+    expect(await accounts.test('od')).toMatchObject({ status: 'connected' });
+    expect(await codeOf(accounts.connectOpenDrive('other', opendrive.username, 'not the password'))).toBe('AUTH_EXPIRED');
+    expect((await accounts.list()).map((account) => account.name)).toEqual(['od']);
+    opendrive.changePassword('a new password');
+    expect(await accounts.test('od')).toMatchObject({ status: 'expired' });
+    expect(await accounts.connectOpenDrive('od', opendrive.username, 'a new password')).toMatchObject({ status: 'connected' });
   });
 
   it('list accounts with their last status, browse folders first, and remove them', async () => {

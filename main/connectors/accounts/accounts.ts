@@ -22,11 +22,14 @@ export interface PendingSignIn {
 /** The cloud accounts of this machine, as the app's `accounts.*` and `remotes.browse` handlers use them. */
 export interface Accounts {
   list(): Promise<AccountSummary[]>;
-  /** Connects (or reconnects) Dropbox with a token JSON from `rclone authorize dropbox`, then checks it. */
+  /**
+   * Connects (or reconnects) Dropbox with a token JSON from `rclone authorize dropbox`, then checks
+   * it. A sign-in the provider refuses is not kept (AUTH_EXPIRED; an earlier one of that name stays).
+   */
   connectDropboxToken(name: string, token: string): Promise<AccountSummary>;
   /** Starts a sign-in in the browser; one at a time (a new one cancels the previous). */
   startDropboxSignIn(name: string): Promise<PendingSignIn>;
-  /** Connects (or reconnects) OpenDrive; rclone obscures the password as it saves it. */
+  /** Connects (or reconnects) OpenDrive; rclone obscures the password as it saves it. A refused user name or password is not kept. */
   connectOpenDrive(name: string, username: string, password: string): Promise<AccountSummary>;
   /** Checks that the account works: connected, expired (reconnect it) or unreachable. */
   test(name: string): Promise<AccountSummary>;
@@ -184,12 +187,30 @@ class RcloneAccounts implements Accounts {
     return { name, provider, status: check?.status ?? 'unknown', user, checkedAt: check?.checkedAt ?? null };
   }
 
-  /** Saves the remote (replacing one of the same name: a reconnection), then checks it. */
+  /**
+   * Saves the remote (replacing one of the same name: a reconnection), then checks it. When the
+   * provider refuses the sign-in, the remote is put back as it was (or removed if it is new) and
+   * AUTH_EXPIRED says so; an unreachable provider keeps it (it may answer later).
+   */
   private async create(name: string, type: Provider, parameters: Record<string, string>, obscure: boolean): Promise<AccountSummary> {
     checkName(name);
-    await this.withRclone((session) => session.client.call('config/create', { name, type, parameters, opt: { nonInteractive: true, obscure } }));
+    const previous = await this.withRclone(async (session) => {
+      const before = (await this.remotes(session))[name];
+      await session.client.call('config/create', { name, type, parameters, opt: { nonInteractive: true, obscure } });
+      return before;
+    });
     fs.chmodSync(this.configFile, 0o600);
-    return this.test(name);
+    const summary = await this.test(name);
+    if (summary.status !== 'expired') return summary;
+    await this.withRclone(async (session) => {
+      await session.client.call('config/delete', { name });
+      if (previous) {
+        const { type: previousType, ...settings } = previous;
+        await session.client.call('config/create', { name, type: previousType, parameters: settings, opt: { nonInteractive: true, noObscure: true } });
+      }
+    });
+    this.checks.delete(name);
+    throw new KlosetError('AUTH_EXPIRED', type === 'opendrive' ? 'OpenDrive refused this user name or password. Check them and try again.' : 'Dropbox refused this token. Get a new one with "rclone authorize dropbox" and paste all of it.');
   }
 }
 

@@ -29,7 +29,10 @@ export interface OpenDriveFake {
   readonly faults: FaultController;
   readonly store: OpenDriveStore;
   readonly username: string;
+  /** The account's password now (see `changePassword`). */
   readonly password: string;
+  /** The user changed the password on the website: logins with the old one are refused from now on, and every session ends. */
+  changePassword(password: string): void;
   /** Every session issued so far answers 401 "Session does not exist, please re-login." now. */
   expireSessions(): void;
   /** Answers the next `count` calls (of `route` only, e.g. `folder/list.json`) with 429. */
@@ -70,7 +73,7 @@ export function createOpenDriveFake(options: OpenDriveFakeOptions = {}): OpenDri
   const faults = new FaultController(options.faults);
   const store = new OpenDriveStore();
   const username = options.username ?? 'tester@kloset.test';
-  const password = options.password ?? `pw-${randomBytes(9).toString('base64url')}`;
+  let password = options.password ?? `pw-${randomBytes(9).toString('base64url')}`;
   const lifetimeMs = (options.sessionLifetimeSeconds ?? 36 * 3600) * 1000;
   const maxChunk = options.maxChunkBytes ?? 64 * 1024 * 1024;
   const sessions = new Map<string, number>();
@@ -230,7 +233,13 @@ export function createOpenDriveFake(options: OpenDriveFakeOptions = {}): OpenDri
     faults,
     store,
     username,
-    password,
+    get password() {
+      return password;
+    },
+    changePassword: (next) => {
+      password = next;
+      for (const id of sessions.keys()) sessions.set(id, 0);
+    },
     expireSessions: () => {
       for (const id of sessions.keys()) sessions.set(id, 0);
     },
