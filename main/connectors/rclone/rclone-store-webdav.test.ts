@@ -1,7 +1,8 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ObjectKind } from '../../kloset/index';
+import { macToHex, type Mac, type ObjectKind } from '../../kloset/index';
 import { describeStoreConformance } from '../../kloset/store/store-conformance';
 import { startWebdavFaultServer, type WebdavFaultServer } from '../testing/webdav-fault-server';
 import { openTestStore } from './test-support';
@@ -50,4 +51,17 @@ it('met every kind of fault on the way, and left no upload half-written', async 
   expect(await dav.stagedUploads()).toBe(0);
   const leftovers = fs.readdirSync(dav.rootDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.partial'));
   expect(leftovers, JSON.stringify(dav.faults.requests().filter((r) => leftovers.some((l) => r.path.includes(path.basename(l)))).map((r) => [r.seq, r.method, r.status, r.fault]))).toEqual([]);
+});
+
+it('lists each object once when a folder listing is cut halfway and retried', async () => {
+  const store = await openTestStore({ location: 'rclone://cut-listing', rclone_type: 'webdav', rclone_url: dav.url, rclone_vendor: 'other' });
+  try {
+    const macs: Mac[] = Array.from({ length: 40 }, () => crypto.randomBytes(32));
+    for (const mac of macs) await store.put('state', mac, { bytes: Buffer.from(macToHex(mac)) });
+    dav.faults.inject({ kind: 'cut-body', count: 1, method: 'PROPFIND', path: '/cut-listing/states' });
+    const listed = (await store.list('state')).map(macToHex);
+    expect(listed.sort()).toEqual(macs.map(macToHex).sort());
+  } finally {
+    await store.close();
+  }
 });

@@ -59,7 +59,10 @@ export class RemoteFs {
     const what = `listing ${this.display(dir)}`;
     const opt = { recurse: options.recurse === true, filesOnly: options.filesOnly === true, noModTime: options.withModTime !== true, noMimeType: true };
     const answer = await this.call(what, 'operations/list', { fs: this.fs, remote: dir, opt }, { missingAs: { list: [] } });
-    return listAnswer(answer, what);
+    // rclone 1.60's WebDAV backend decodes a retried PROPFIND into the answer of the attempt that
+    // was cut, so a listing can name an item more than once: a folder holds each name once.
+    const seen = new Set<string>();
+    return listAnswer(answer, what).filter((item) => !seen.has(item.path) && seen.add(item.path));
   }
 
   /** The file or folder at `file`, or null. */
