@@ -27,7 +27,7 @@ export interface HostRegistryOptions {
 }
 
 /** The environment of rclone children: the given one, plus the bandwidth limit when there is one. */
-function rcloneEnv(options: HostRegistryOptions): Record<string, string> {
+export function rcloneEnv(options: Pick<HostRegistryOptions, 'env' | 'bandwidthLimitKiBps'>): Record<string, string> {
   return { ...options.env, ...(options.bandwidthLimitKiBps ? { RCLONE_BWLIMIT: `${options.bandwidthLimitKiBps}K` } : {}) };
 }
 
