@@ -26,6 +26,16 @@ export class SourcesPage {
     return dialog;
   }
 
+  /** Opens "Connect Dropbox", names the account and signs in with the browser; returns the dialog and the popup the app opened. */
+  async startDropboxInBrowser(name: string): Promise<{ dialog: Locator; popup: Page }> {
+    await this.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Connect Dropbox' });
+    await dialog.getByLabel('Name in Kloset Desktop').fill(name);
+    const popup = this.page.waitForEvent('popup');
+    await dialog.getByRole('button', { name: 'Sign in with your browser' }).click();
+    return { dialog, popup: await popup };
+  }
+
   /** Pastes a token into the dialog and connects with it; a refused token leaves the dialog open with the reason. */
   async submitToken(dialog: Locator, token: string): Promise<void> {
     await dialog.getByLabel('Token').fill(token);

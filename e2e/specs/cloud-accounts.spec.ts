@@ -19,12 +19,15 @@ import { StoresPage } from '../pages/stores-page';
  * its folders (chosen by browsing the account) backed up into a local encrypted store and
  * browsed in the snapshot, the snapshot restored into another Dropbox folder and compared bit for
  * bit in the fake, then the app's access revoked: the backup fails with a plain message, the
- * account says it must be signed in again, and a fresh token reconnects it. The app's rclone
- * reaches the Dropbox fake through the fakes' HTTPS proxy on 127.0.0.1, never the internet.
+ * account says it must be signed in again, and a fresh token reconnects it. A second account is
+ * connected through the sign-in in the browser: the popup shows Dropbox's consent page, Allow
+ * hands the code to rclone's loopback. The app's rclone and the browser's pages reach the Dropbox
+ * fake through the fakes' HTTPS proxy on 127.0.0.1, never the internet.
  */
 test.describe.configure({ mode: 'serial' });
 
 const account = 'dbx';
+const browserAccount = 'dbx-browser';
 const storeName = 'Photos archive';
 const planName = 'Dropbox photos';
 const passphrase = 'harbour lantern meadow 2417 slowly';
@@ -180,4 +183,31 @@ test('after the access is revoked, the backup fails plainly and the account asks
   await shell.goTo('Plans');
   await plans.runNow(planName);
   await expect(plan).toContainText(/Last run .+: succeeded/, { timeout: 30_000 });
+});
+
+test.describe('in the browser build', () => {
+  test.skip(({ appKind }) => appKind !== 'web', 'The browser build opens the sign-in in a popup of its own; Electron hands links to the system browser.');
+
+  test('a second Dropbox account connects on Sources through the sign-in in the browser, with Allow on the Dropbox page', async ({ page, dropbox, shot }) => {
+    await new AppShell(page).goTo('Sources');
+    const sources = new SourcesPage(page);
+    const { dialog, popup } = await sources.startDropboxInBrowser(browserAccount);
+    await expect(dialog.getByRole('status')).toContainText('Waiting for you to finish signing in to Dropbox in your browser');
+    await expect(popup).toHaveURL(/^https:\/\/www\.dropbox\.com\/(1\/)?oauth2\/authorize\?/);
+    await expect(popup.getByRole('heading')).toHaveText('Kloset Desktop would like access to the files and folders in your Dropbox');
+    await shot(page, 'connect-dropbox-browser');
+
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(popup.getByRole('heading')).toHaveText('Success!');
+    await expect(popup.locator('pre')).toHaveText('All done. Please go back to rclone.');
+    expect(new URL(popup.url()).origin).toBe('http://localhost:53682');
+    await popup.close();
+    await sources.finishConnecting(dialog, browserAccount);
+
+    const row = sources.account(browserAccount);
+    await expect(row).toContainText('Dropbox');
+    await expect(row).toContainText('Connected');
+    await expect(sources.account(account)).toContainText('Connected');
+    expect(dropbox.calls()).toContainEqual({ route: 'oauth2/token', status: 200 });
+  });
 });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import http, { type RequestListener } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isKlosetError } from '../../kloset/index';
+import { browserRequest } from '../testing/browser-request';
 import { startCloudFakes, type CloudFakes } from '../testing/cloud-fakes';
-import type { DropboxFake } from '../testing/dropbox-fake';
 import { openAccounts, type Accounts } from './accounts';
 
 let dataDir: string;
@@ -91,54 +90,22 @@ describe('cloud accounts', () => {
   });
 });
 
-/**
- * Dropbox's authorization-code grant, which the Dropbox fake does not serve (rclone only renews
- * tokens there): a code given to the browser's redirect is traded once for a token the fake
- * accepts. Every other call goes to the fake.
- */
-function withCodeGrant(fake: DropboxFake, code: string): RequestListener {
-  return (req, res) => {
-    if (!/^\/(1\/)?oauth2\/token$/.test(new URL(req.url ?? '/', 'https://api.dropboxapi.com').pathname)) {
-      fake.handler(req, res);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const isValid = form.get('grant_type') === 'authorization_code' && form.get('code') === code && form.get('redirect_uri') === 'http://localhost:53682/';
-      const issued = JSON.parse(fake.issueToken().json) as { access_token: string; refresh_token: string };
-      const body = isValid ? { access_token: issued.access_token, token_type: 'bearer', refresh_token: issued.refresh_token, expires_in: 14_400 } : { error: 'invalid_grant' };
-      res.writeHead(isValid ? 200 : 400, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    });
-  };
-}
-
-/** What a browser does: GET `url` without following redirects; the status and where it points. */
-function visit(url: string): Promise<{ status: number; location: string }> {
-  return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, location: String(res.headers.location ?? '') });
-    }).on('error', reject);
-  });
-}
-
 describe('the Dropbox sign-in in a browser', () => {
-  it('gives the address to open, and connects the account once Dropbox sends the browser back with a code', async () => {
-    const fake = clouds.dropbox;
-    if (!fake) throw new Error('The Dropbox fake did not start.');
-    await clouds.proxy.register('api.dropboxapi.com', withCodeGrant(fake, 'code-from-dropbox'));
+  it('gives the address to open, and connects the account once the user allows access on the Dropbox page', async () => {
     const pending = await accounts.startDropboxSignIn('browser-dropbox');
     expect(pending.authUrl).toMatch(/^http:\/\/127\.0\.0\.1:53682\/auth\?state=[\w-]+$/);
-    const toDropbox = await visit(pending.authUrl);
+    const toDropbox = await browserRequest(clouds, pending.authUrl);
     expect(toDropbox.status).toBe(307);
     const authorize = new URL(toDropbox.location);
     expect(`${authorize.host}${authorize.pathname}`).toMatch(/^www\.dropbox\.com\/(1\/)?oauth2\/authorize$/);
     expect(authorize.searchParams.get('redirect_uri')).toBe('http://localhost:53682/');
-    const back = await visit(`http://127.0.0.1:53682/?state=${authorize.searchParams.get('state') ?? ''}&code=code-from-dropbox`);
-    expect(back.status).toBe(200);
+    expect((await browserRequest(clouds, authorize.href)).body).toContain('>Allow</button>');
+    const allowed = await browserRequest(clouds, authorize.href, authorize.searchParams);
+    expect(allowed.status).toBe(302);
+    const back = await browserRequest(clouds, allowed.location);
+    expect(back).toMatchObject({ status: 200, body: expect.stringContaining('All done. Please go back to rclone.') });
     expect(await pending.account).toMatchObject({ name: 'browser-dropbox', provider: 'dropbox', status: 'connected' });
     expect(configText()).toContain('[browser-dropbox]\ntype = dropbox\ntoken = {"access_token":"sl.');
+    expect(clouds.dropbox?.calls()).toContainEqual({ route: 'oauth2/token', status: 200 });
   });
 });

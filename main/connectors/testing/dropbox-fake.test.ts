@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserRequest } from './browser-request';
 import { startCloudFakes, type CloudFakes } from './cloud-fakes';
 import { dropboxContentHash } from './dropbox-content-hash';
 import type { DropboxFake } from './dropbox-fake';
@@ -141,5 +142,40 @@ describe('the Dropbox fake behind the HTTPS proxy', () => {
     const listed = await rclone('lsjson', 'dropbox:');
     expect(listed.code, listed.stderr).toBe(0);
     expect(routes()).toEqual(['files/list_folder 429', 'files/list_folder 200']);
+  });
+
+  it('signs in like Dropbox: a consent page whose Allow sends the browser back with a code, traded once for a working token', async () => {
+    const redirectUri = 'http://localhost:53682/';
+    const query = new URLSearchParams({ client_id: 'rclone', response_type: 'code', redirect_uri: redirectUri, state: 's<1>&"2"' });
+    const authorize = `https://www.dropbox.com/1/oauth2/authorize?${query}`;
+    expect((await browserRequest(clouds, 'https://www.dropbox.com/oauth2/authorize?response_type=code')).status).toBe(400);
+    const consent = await browserRequest(clouds, authorize);
+    expect(consent.status).toBe(200);
+    expect(consent.body).toContain('<form method="post">');
+    expect(consent.body).toContain('<input type="hidden" name="state" value="s&lt;1&gt;&amp;&quot;2&quot;">');
+
+    const allow = async (): Promise<string> => {
+      const allowed = await browserRequest(clouds, authorize, query);
+      expect(allowed.status).toBe(302);
+      const back = new URL(allowed.location);
+      expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
+      expect(back.searchParams.get('state')).toBe('s<1>&"2"');
+      return back.searchParams.get('code') ?? '';
+    };
+    const trade = async (code: string, uri = redirectUri): Promise<Record<string, unknown>> => {
+      const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: uri });
+      return JSON.parse((await browserRequest(clouds, 'https://api.dropboxapi.com/oauth2/token', form)).body) as Record<string, unknown>;
+    };
+    const code = await allow();
+    const issued = await trade(code);
+    expect(issued).toMatchObject({ access_token: expect.stringMatching(/^sl\./), token_type: 'bearer', refresh_token: expect.any(String), expires_in: 4 * 3600 });
+    expect(await trade(code)).toMatchObject({ error: 'invalid_grant' });
+    expect(await trade(await allow(), 'http://localhost:1/')).toMatchObject({ error: 'invalid_grant' });
+
+    const token = JSON.stringify({ ...issued, expiry: new Date(Date.now() + 3600_000).toISOString() });
+    await clouds.writeConfig(path.join(work, 'rclone.conf'), { dropbox: { type: 'dropbox', token } });
+    const listed = await rclone('lsjson', 'dropbox:');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(routes()).toEqual(['oauth2/authorize 400', 'oauth2/authorize 200', 'oauth2/authorize 302', 'oauth2/token 200', 'oauth2/token 400', 'oauth2/authorize 302', 'oauth2/token 400', 'files/list_folder 200']);
   });
 });

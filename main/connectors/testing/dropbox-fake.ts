@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { contentRange, parseByteRange } from './byte-range';
 import { DropboxApiError, DropboxBadRequest, fileMetadata, headerSafeJson } from './dropbox-api';
-import { DropboxTokens } from './dropbox-auth';
+import { consentPage, DropboxTokens } from './dropbox-auth';
 import { DROPBOX_ROUTES, type DropboxContext, type DropboxRoute, type RouteAnswer } from './dropbox-routes';
 import { DropboxStore } from './dropbox-store';
 import { UploadSessions } from './dropbox-upload-sessions';
@@ -59,13 +59,13 @@ export interface DropboxFake {
   authorizeAgain(): void;
   /** Answers the next `count` calls (of `route` only, when given) with 429 `too_many_requests`. */
   rateLimitNext(count: number, route?: string): void;
-  /** The call log: route (e.g. `files/list_folder`, `oauth2/token`) and status. */
+  /** The call log: route (e.g. `files/list_folder`, `oauth2/authorize`, `oauth2/token`) and status. */
   calls(): readonly { readonly route: string; readonly status: number }[];
   counters(): DropboxCounters;
 }
 
-/** The hosts the Go SDK and rclone's OAuth client reach. */
-export const DROPBOX_HOSTS = ['api.dropboxapi.com', 'content.dropboxapi.com', 'api.dropbox.com'] as const;
+/** The hosts the Go SDK and rclone's OAuth client reach, and the browser's sign-in page. */
+export const DROPBOX_HOSTS = ['api.dropboxapi.com', 'content.dropboxapi.com', 'api.dropbox.com', 'www.dropbox.com'] as const;
 
 const MAX_REQUEST_BYTES = 160 * 1024 * 1024;
 const COUNTER_OF = { read: 'reads', write: 'writes', account: 'account' } as const;
@@ -77,6 +77,10 @@ const COUNTER_OF = { read: 'reads', write: 'writes', account: 'account' } as con
  * ends every upload with `upload_session/finish_batch_v2`), `.tag` unions, 409 endpoint errors
  * with `error_summary`, 401 `expired_access_token` / `invalid_access_token`, 429
  * `too_many_requests` with `Retry-After`, Dropbox `content_hash`, and case-insensitive paths.
+ *
+ * Sign-in (`rclone authorize dropbox`): `www.dropbox.com/oauth2/authorize` shows a consent page
+ * whose "Allow" sends the browser to the `redirect_uri` with a fresh `code` and the `state`; the
+ * token endpoint trades that code once (`grant_type=authorization_code`) for a token.
  *
  * Tokens: rclone 1.60 refreshes a Dropbox token only once the `expiry` recorded in its config has
  * passed (the Go oauth2 library renews up to 10 s early); it does not react to a 401
@@ -104,6 +108,7 @@ export function createDropboxFake(options: DropboxFakeOptions = {}): DropboxFake
     const host = (exchange.req.headers.host ?? '').split(':')[0].toLowerCase();
     const path = exchange.url.pathname;
     if (exchange.route === 'oauth2/token') return token(exchange, tokens);
+    if (exchange.route === 'oauth2/authorize' && host === 'www.dropbox.com') return authorizeApp(exchange, tokens);
     const name = path.startsWith('/2/') ? path.slice(3) : '';
     const route = DROPBOX_ROUTES[name];
     const expectedHost = route?.host === 'content' ? 'content.dropboxapi.com' : 'api.dropboxapi.com';
@@ -150,9 +155,10 @@ export function createDropboxFake(options: DropboxFakeOptions = {}): DropboxFake
   };
 }
 
-/** `files/list_folder` for `/2/files/list_folder`; `oauth2/token` for the token endpoint. */
+/** `files/list_folder` for `/2/files/list_folder`; `oauth2/token` and `oauth2/authorize` for the OAuth endpoints. */
 function routeName(url: URL): string {
-  if (url.pathname === '/oauth2/token' || url.pathname === '/1/oauth2/token') return 'oauth2/token';
+  const oauth = /^\/(?:1\/)?(oauth2\/(?:token|authorize))$/.exec(url.pathname);
+  if (oauth) return oauth[1];
   return url.pathname.startsWith('/2/') ? url.pathname.slice(3) : url.pathname;
 }
 
@@ -227,10 +233,34 @@ function respond(exchange: Exchange, answer: RouteAnswer): void {
   sendBytes(exchange, 206, { ...headers, 'content-range': contentRange(range, file.content.length) }, body);
 }
 
+/**
+ * The consent page (GET) and its "Allow" (POST, with the page's parameters as the form), which
+ * answers 302 to the `redirect_uri` with a fresh code and the `state`.
+ */
+async function authorizeApp(exchange: Exchange, tokens: DropboxTokens): Promise<void> {
+  const params = exchange.method === 'POST' ? new URLSearchParams((await readBody(exchange, 64 * 1024)).toString('utf8')) : exchange.url.searchParams;
+  const redirectUri = params.get('redirect_uri') ?? '';
+  if (params.get('response_type') !== 'code' || !params.get('client_id') || !URL.canParse(redirectUri)) {
+    return sendBytes(exchange, 400, { 'content-type': 'text/plain; charset=utf-8' }, 'Invalid authorization request: response_type=code, client_id and redirect_uri are required.');
+  }
+  if (exchange.method !== 'POST') return sendBytes(exchange, 200, { 'content-type': 'text/html; charset=utf-8' }, consentPage(params));
+  const redirect = new URL(redirectUri);
+  redirect.searchParams.set('code', tokens.grantCode(redirectUri));
+  const state = params.get('state');
+  if (state !== null) redirect.searchParams.set('state', state);
+  sendBytes(exchange, 302, { location: redirect.href }, '');
+}
+
 async function token(exchange: Exchange, tokens: DropboxTokens): Promise<void> {
   const form = new URLSearchParams((await readBody(exchange, 64 * 1024)).toString('utf8'));
-  if (exchange.method !== 'POST' || form.get('grant_type') !== 'refresh_token') {
-    return sendJson(exchange, 400, { error: 'unsupported_grant_type', error_description: 'grant_type must be refresh_token' });
+  const grantType = exchange.method === 'POST' ? form.get('grant_type') : null;
+  if (grantType === 'authorization_code') {
+    const issued = tokens.exchangeCode(form.get('code') ?? '', form.get('redirect_uri') ?? '');
+    if (!issued) return sendJson(exchange, 400, { error: 'invalid_grant', error_description: 'code doesn\'t exist or has expired' });
+    return sendJson(exchange, 200, { access_token: issued.accessToken, token_type: 'bearer', expires_in: issued.expiresIn, refresh_token: issued.refreshToken });
+  }
+  if (grantType !== 'refresh_token') {
+    return sendJson(exchange, 400, { error: 'unsupported_grant_type', error_description: 'grant_type must be authorization_code or refresh_token' });
   }
   const renewed = tokens.refresh(form.get('refresh_token') ?? '');
   if (!renewed) return sendJson(exchange, 400, { error: 'invalid_grant', error_description: 'refresh token is invalid or revoked' });
