@@ -1,6 +1,7 @@
 import { shell, type Session, type WebContents, type WebPreferences } from 'electron';
 import type { Logger } from '../platform/logger';
 import { isAppUrl } from './app-protocol';
+import { opensInUserBrowser } from './external-links';
 
 /** Every window's web preferences; `assertSecureDefaults` checks them again at run time. */
 export const secureWebPreferences = {
@@ -23,7 +24,8 @@ export function lockDownSession(session: Session): void {
 
 /**
  * Applied to every web contents as it is created: navigation away from the app is blocked, new
- * windows are refused (https links open in the user's browser instead), webviews are refused.
+ * windows are refused (https links and loopback sign-in pages open in the user's browser
+ * instead), webviews are refused.
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -34,7 +36,7 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (opensInUserBrowser(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }

@@ -41,7 +41,7 @@ test('the page is served with a Content Security Policy that blocks inline scrip
   expect(outcome).toEqual({ ran: false, violated: expect.stringMatching(/^script-src/) });
 });
 
-test('navigating away is blocked, and window.open opens no window (https links go to the system browser)', async ({ app, page }) => {
+test('navigating away is blocked, and window.open opens no window (https links and loopback sign-in pages go to the system browser)', async ({ app, page }) => {
   const electronApp = app.electronApp;
   if (!electronApp) throw new Error('The Electron application is missing from the session.');
   await electronApp.evaluate(({ shell }) => {
@@ -57,9 +57,13 @@ test('navigating away is blocked, and window.open opens no window (https links g
   await page.waitForTimeout(500);
   expect(page.url()).toMatch(/^app:\/\/kloset\/index\.html(#|$)/);
 
-  const opened = await page.evaluate(() => [window.open('http://127.0.0.1:9/popup') === null, window.open('https://example.org/help') === null]);
-  expect(opened).toEqual([true, true]);
+  const opened = await page.evaluate(() => [
+    window.open('http://example.com/popup') === null,
+    window.open('https://example.org/help') === null,
+    window.open('http://127.0.0.1:53682/auth?state=s') === null,
+  ]);
+  expect(opened).toEqual([true, true, true]);
   await page.waitForTimeout(200);
   expect(electronApp.windows()).toHaveLength(1);
-  expect(await electronApp.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toEqual(['https://example.org/help']);
+  expect(await electronApp.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toEqual(['https://example.org/help', 'http://127.0.0.1:53682/auth?state=s']);
 });
