@@ -30,11 +30,12 @@ beforeAll(async () => {
   work = tempDir('cloud-cli');
   clouds = await startCloudFakes();
   await clouds.writeConfig(path.join(work, 'rclone.conf'));
-  env = { ...process.env, ...clouds.env, KLOSET_DATA_DIR: path.join(work, 'data'), KLOSET_PASSPHRASE: 'cloud test passphrase' };
+  env = { ...process.env, ...clouds.env, KLOSET_DATA_DIR: path.join(work, 'data'), KLOSET_PASSPHRASE: 'cloud test passphrase', KLOSET_OTHER_PASSPHRASE: 'cloud test passphrase' };
   // The fakes set no rate limit: calls are not paced (pacing has its own test in connectors/rclone).
   await ok('source', 'import', '--rclone', 'dropbox', '--rclone-config', 'rclone.conf', 'dbx', 'kloset_tpslimit=0');
   await ok('destination', 'import', '--rclone', 'opendrive', '--rclone-config', 'rclone.conf', 'od', 'kloset_tpslimit=0');
   await ok('store', 'import', '--rclone', 'dropbox', '--rclone-config', 'rclone.conf', 'dbx-store', 'kloset_tpslimit=0');
+  await ok('store', 'import', '--rclone', 'opendrive', '--rclone-config', 'rclone.conf', 'od-store', 'kloset_tpslimit=0');
 });
 
 afterAll(async () => {
@@ -85,6 +86,26 @@ describe('the kloset command with cloud locations', () => {
     expect(describeTree(path.join(work, 'tree-restored'))).toEqual(describeTree(path.join(work, 'tree')));
     const stored = clouds.dropbox?.store.lookup('/Backups/kloset/packfiles');
     expect(stored && typeof stored !== 'string' && stored.kind === 'folder' ? stored.children.size : 0).toBeGreaterThan(0);
+  });
+
+  it('syncs a local store to Dropbox, from there to OpenDrive, and back to a local store that restores the same files; a second sync copies nothing', { timeout: 120_000 }, async () => {
+    const dropbox = clouds.dropbox;
+    if (!dropbox) throw new Error('The Dropbox fake did not start.');
+    await ok('at', '@dbx-store:Synced', 'create');
+    await ok('at', '@od-store:Synced', 'create');
+    await ok('at', 'back-home', 'create');
+    expect(await ok('at', 'store', 'sync', 'to', '@dbx-store:Synced')).toContain('Copied 2 snapshot(s); 0 were there already.');
+    expect(await ok('at', '@dbx-store:Synced', 'sync', 'to', '@od-store:Synced')).toContain('Copied 2 snapshot(s); 0 were there already.');
+    expect(await ok('at', '@od-store:Synced', 'sync', 'to', 'back-home')).toContain('Copied 2 snapshot(s); 0 were there already.');
+    await ok('at', 'store', 'restore', 'latest', '--to', 'from-first');
+    await ok('at', 'back-home', 'restore', 'latest', '--to', 'from-last');
+    expect(describeTree(path.join(work, 'from-last'))).toEqual(describeTree(path.join(work, 'from-first')));
+
+    const synced = dropbox.store.lookup('/Synced');
+    if (typeof synced === 'string' || synced.kind !== 'folder') throw new Error(`/Synced is not a folder on Dropbox (${String(synced)}).`);
+    const before = fileDigests(synced);
+    expect(await ok('at', 'store', 'sync', 'to', '@dbx-store:Synced')).toContain('Copied 0 snapshot(s); 2 were there already.');
+    expect(fileDigests(synced)).toEqual(before);
   });
 
   it('says to reconnect Dropbox, with exit code 1, when its token has expired', async () => {
