@@ -20,6 +20,7 @@ import { createTransferHandlers, type TransferHandlerDeps } from './api/transfer
 import { HostConnectors } from './connectors/host-connectors';
 import { JobHistory } from './jobs/job-history';
 import { JobRegistry } from './jobs/job-registry';
+import { environmentOf } from './platform/environment';
 import { createLogger, SecretRedactor, type Logger } from './platform/logger';
 import { logDir } from './platform/paths';
 import { noSecretStore, type SecretStore } from './platform/secret-store';
@@ -85,7 +86,7 @@ export function createServices(config: ServicesConfig): Services {
   const jobHistory = JobHistory.open(path.join(config.dataDir, 'jobs.sqlite'), () => new Date());
   const jobs = new JobRegistry({ history: jobHistory, log, describeError, redact: (text) => redactor.redact(text) });
   jobs.onEvent((event) => events.emit(`jobs.${event.type}`, event.job));
-  const connectors = new HostConnectors({ dataDir: config.dataDir, env: { ...processEnv(), ...config.connectorEnv }, log: log.child({ area: 'connectors' }), settings: () => settings.get() });
+  const connectors = new HostConnectors({ dataDir: config.dataDir, env: environmentOf(process.env, config.connectorEnv ?? {}), log: log.child({ area: 'connectors' }), settings: () => settings.get() });
   const locations: Locations = createLocations(connectors);
   const stores = new StoreManager({
     dataDir: config.dataDir,
@@ -149,11 +150,6 @@ export function createServices(config: ServicesConfig): Services {
       jobHistory.close();
     },
   };
-}
-
-/** This process's environment as plugin processes get it (PATH, proxies, a CA file). */
-function processEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((pair): pair is [string, string] => pair[1] !== undefined));
 }
 
 function scheduleSpreadFromEnv(env: NodeJS.ProcessEnv): number {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { LocationPicker } from './location-picker';
 
 export type ExcludePreset = 'Dependency and build caches' | 'Temporary files and Office lock files' | 'System clutter';
@@ -87,6 +87,13 @@ export class PlanEditor {
   async save(): Promise<void> {
     await this.form.getByRole('button', { name: /^(Create the plan|Save the plan)$/ }).click();
   }
+
+  /** Saves the plan into `store`, on a daily schedule that does not come round during the run. */
+  async saveDailyInto(store: string): Promise<void> {
+    await this.chooseStore(store);
+    await this.setSchedule(dailyFarFromNow());
+    await this.save();
+  }
 }
 
 /** The Plans page: the list with Run now, Pause, Edit and Delete, and Pause all. */
@@ -119,6 +126,12 @@ export class PlansPage {
 
   async runNow(name: string): Promise<void> {
     await this.plan(name).getByRole('button', { name: 'Run now' }).click();
+  }
+
+  /** Run now, then waits until the plan says its last run succeeded. */
+  async runNowToSuccess(name: string): Promise<void> {
+    await this.runNow(name);
+    await expect(this.plan(name)).toContainText(/Last run .+: succeeded/, { timeout: 30_000 });
   }
 
   async setPaused(name: string, isPaused: boolean): Promise<void> {

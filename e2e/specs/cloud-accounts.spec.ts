@@ -8,7 +8,7 @@ import { expect } from '../fixtures/test';
 import { ActivityPage } from '../pages/activity-page';
 import { AppShell } from '../pages/app-shell';
 import { FirstRunPage } from '../pages/first-run-page';
-import { dailyFarFromNow, PlansPage } from '../pages/plans-page';
+import { PlansPage } from '../pages/plans-page';
 import { RestorePage } from '../pages/restore-page';
 import { SnapshotsPage } from '../pages/snapshots-page';
 import { SourcesPage } from '../pages/sources-page';
@@ -104,12 +104,9 @@ test('a plan backs up a Dropbox folder chosen by browsing the account level by l
   await expect(picker.chosen).toHaveText('Chosen: @dbx:Photos');
   await editor.addChosenSource();
   await expect(editor.sources).toContainText(['@dbx:Photos']);
-  await editor.chooseStore(storeName);
-  await editor.setSchedule(dailyFarFromNow());
-  await editor.save();
+  await editor.saveDailyInto(storeName);
 
-  await plans.runNow(planName);
-  await expect(plans.plan(planName)).toContainText(/Last run .+: succeeded/, { timeout: 30_000 });
+  await plans.runNowToSuccess(planName);
 
   await shell.goTo('Snapshots');
   const snapshots = new SnapshotsPage(page);
@@ -181,8 +178,7 @@ test('after the access is revoked, the backup fails plainly and the account asks
   await expect(row.getByRole('button', { name: 'Reconnect' })).toHaveCount(0);
 
   await shell.goTo('Plans');
-  await plans.runNow(planName);
-  await expect(plan).toContainText(/Last run .+: succeeded/, { timeout: 30_000 });
+  await plans.runNowToSuccess(planName);
 });
 
 test.describe('in the browser build', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Entries, EntryRole } from '../connectors/entries/index';
 import { plainLocation, type ResolvedLocation } from '../connectors/entries/plain-location';
 import type { ConnectorRegistry } from '../connectors/registry';
+import { environmentOf } from '../platform/environment';
 import { createLogger } from '../platform/logger';
 import { defaultDataDir, logDir } from '../platform/paths';
 import type { CommandContext } from './command';
@@ -31,9 +32,7 @@ const opened = new WeakMap<CommandContext, { connectors: CliConnectors; open: Cl
 
 /** The environment for connectors: the command's own, over this process's (PATH, proxies). */
 export function connectorEnv(context: CommandContext): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, ...context.io.env })) if (value !== undefined) env[key] = value;
-  return env;
+  return environmentOf(process.env, context.io.env);
 }
 
 export function connectorsOf(context: CommandContext): CliConnectors {

@@ -73,7 +73,7 @@ export class HostConnectors {
   /** The rclone that connectors would run now, and its version. */
   rclone(): Promise<RcloneStatus> {
     const { rclonePath } = this.options.settings();
-    return rcloneStatus({ env: { ...process.env, ...this.options.env }, ...(rclonePath ? { configuredPath: rclonePath } : {}) });
+    return rcloneStatus({ env: this.options.env, ...(rclonePath ? { configuredPath: rclonePath } : {}) });
   }
 
   /** Cancels a Dropbox sign-in in progress. */
